@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "actionplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "actionplan", targets: ["actionplan"]),
+        .library(name: "ActionPlanCore", targets: ["ActionPlanCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        // Model, time scales, queries, JSON storage, import, reports. Foundation only: no terminal code.
+        .target(
+            name: "ActionPlanCore",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+        ),
+        // The interactive app as state + actions + a pure render(state, size) -> cell grid. No ncurses here.
+        .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore"]),
+        // ncursesw, wrapped by a small shim header (Swift 6 cannot touch C globals such as stdscr/LINES/COLS).
+        .systemLibrary(
+            name: "CNcurses",
+            path: "Sources/CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .executableTarget(
+            name: "actionplan",
+            dependencies: [
+                "ActionPlanCore", "ActionPlanTUI", "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "actionplan-bench",
+            dependencies: ["ActionPlanCore", "ActionPlanTUI"],
+            path: "Sources/actionplan-bench"
+        ),
+        .testTarget(name: "ActionPlanCoreTests", dependencies: ["ActionPlanCore"]),
+        .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore"]),
+        .testTarget(name: "ActionPlanCLITests", dependencies: ["ActionPlanCore"]),
+    ]
+)

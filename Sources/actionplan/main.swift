@@ -1,0 +1,2 @@
+import ActionPlanCore
+print("actionplan")

@@ -1,0 +1,2 @@
+import XCTest
+final class ActionPlanCLITestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

@@ -1,0 +1,2 @@
+import XCTest
+final class ActionPlanCoreTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

@@ -1,0 +1,37 @@
+# actionplan — see README.md. Two commands do all the set-up on a fresh Debian machine:
+#   make run    build and open the review UI on a scratch copy of the sample plans in data/
+#   make test   build and run every test
+SWIFT    ?= swift
+DATA     ?= data
+RUN_DATA ?= .run/data
+BIN      := .build/release/actionplan
+
+.PHONY: all build run test bench stress report-check deps test-deps clean
+
+all: build
+
+deps:
+	@bash scripts/ensure-deps.sh
+
+test-deps:
+	@bash scripts/ensure-deps.sh --test
+
+build: deps
+	$(SWIFT) build -c release --product actionplan
+
+# Never opens data/ itself: the sample plans are copied to .run/data (once; delete .run to start over).
+run: build
+	@bash scripts/prepare-run-data.sh "$(DATA)" "$(RUN_DATA)"
+	$(BIN) --data "$(RUN_DATA)"
+
+test: test-deps
+	$(SWIFT) build
+	$(SWIFT) test --disable-swift-testing
+
+bench: deps
+	$(SWIFT) build -c release --product actionplan
+	$(SWIFT) build -c release --product actionplan-bench
+	bash scripts/bench.sh
+
+clean:
+	rm -rf .build .run .bench

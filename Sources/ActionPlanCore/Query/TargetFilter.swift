@@ -1,0 +1,68 @@
+/// The filters shared by `actionplan list` and the UI: officer, status, overdue, due before, text.
+/// All conditions must hold.
+public struct TargetFilter: Sendable {
+    public var officer: OfficerQuery?
+    public var statuses: Set<Status> = []
+    public var overdueOnly = false
+    public var dueBefore: Day?
+    public var search: String? {
+        didSet { searchLowercased = search?.lowercased() }
+    }
+    public var asOf: Day
+    private var searchLowercased: String?
+
+    public init(asOf: Day) {
+        self.asOf = asOf
+    }
+
+    public var isEmpty: Bool {
+        officer == nil && statuses.isEmpty && !overdueOnly && dueBefore == nil && (search ?? "").isEmpty
+    }
+
+    /// `objective` and `issue` let a text search match the objective or Key Issue a target sits under.
+    public func matches(_ target: Target, objective: Objective? = nil, issue: KeyIssue? = nil) -> Bool {
+        if !statuses.isEmpty && !statuses.contains(target.status) { return false }
+        if overdueOnly && !target.isOverdue(asOf: asOf) { return false }
+        if let dueBefore {
+            guard let due = target.due, due < dueBefore else { return false }
+        }
+        if let officer, !officer.matches(target) { return false }
+        if let needle = searchLowercased, !needle.isEmpty {
+            let fields = [target.text, target.comment, target.forecast, target.id, objective?.text ?? "", objective?.code ?? "", objective?.expectedOutcome ?? ""]
+            guard fields.contains(where: { $0.lowercased().contains(needle) }) else { return false }
+        }
+        return true
+    }
+}
+
+/// A target with where it sits: what `list` prints one line of.
+public struct TargetRow: Sendable {
+    public var planID: String
+    public var issue: KeyIssue
+    public var objective: Objective
+    public var target: Target
+
+    public init(planID: String, issue: KeyIssue, objective: Objective, target: Target) {
+        self.planID = planID
+        self.issue = issue
+        self.objective = objective
+        self.target = target
+    }
+
+    public var address: TargetAddress { TargetAddress(planID: planID, targetID: target.id) }
+}
+
+extension Plan {
+    /// Targets passing the filter, in document order.
+    public func rows(matching filter: TargetFilter) -> [TargetRow] {
+        var rows: [TargetRow] = []
+        for issue in keyIssues {
+            for objective in issue.objectives {
+                for target in objective.targets where filter.matches(target, objective: objective, issue: issue) {
+                    rows.append(TargetRow(planID: id, issue: issue, objective: objective, target: target))
+                }
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Reading and writing one plan file. Loading is strict (see JSONParser) and every error names the
+/// file, where (line/column or JSON path) and what was expected.
+public enum PlanFile {
+    /// A plan file larger than this is refused before it is read.
+    public static let maxBytes = 64 << 20
+    public static let limits = JSONLimits(maxDepth: 64, maxBytes: maxBytes)
+
+    public struct Loaded: Sendable {
+        public var plan: Plan
+        public var fingerprint: Fingerprint
+        /// Keys the program does not know (kept on save), as JSON paths.
+        public var unknownKeys: [String]
+    }
+
+    public static func load(from url: URL) throws -> Plan {
+        try loadWithFingerprint(path: url.path).plan
+    }
+
+    /// Loads and checks one file; throws `PlanFileError` (the first problem).
+    public static func loadWithFingerprint(path: String, displayName: String? = nil) throws(PlanFileError) -> Loaded {
+        let result = inspect(path: path, displayName: displayName)
+        if let first = result.problems.first { throw first }
+        return result.loaded!
+    }
+
+    /// Loads and checks one file, collecting every problem (for `validate`).
+    public static func inspect(path: String, displayName: String? = nil) -> (loaded: Loaded?, problems: [PlanFileError]) {
+        let name = displayName ?? path
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path, limit: maxBytes)
+        } catch {
+            let message: String
+            switch error {
+            case .system(let code): message = "cannot read: \(String(cString: strerror(code)))"
+            case .tooLarge(let size): message = "file is \(size) bytes, larger than the \(maxBytes >> 20) MiB limit for a plan file"
+            case .notRegularFile: message = "not a regular file"
+            }
+            return (nil, [PlanFileError(file: name, location: "", message: message)])
+        }
+        return decode(bytes, file: name, expectedID: planID(forPath: path))
+    }
+
+    /// Parses and decodes bytes; `expectedID` (from the file name) must match the `id` inside.
+    public static func decode(_ bytes: [UInt8], file: String, expectedID: String?) -> (loaded: Loaded?, problems: [PlanFileError]) {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes, limits: limits)
+        } catch let error as JSONSyntaxError {
+            return (nil, [PlanFileError(file: file, location: "line \(error.line), column \(error.column)", message: error.message)])
+        } catch {
+            return (nil, [PlanFileError(file: file, location: "", message: "\(error)")])
+        }
+        var decoder = PlanDecoder()
+        let plan = decoder.decode(root)
+        var problems = decoder.problems.map { PlanFileError(file: file, location: $0.path, message: $0.message) }
+        if let plan, let expectedID, problems.isEmpty, plan.id != expectedID {
+            problems.append(PlanFileError(file: file, location: "$.id",
+                message: "the id \"\(Sanitizer.clean(plan.id))\" does not match the file name (expected \"\(expectedID)\", as in \(expectedID).json)"))
+        }
+        guard let plan, problems.isEmpty else { return (nil, problems) }
+        return (Loaded(plan: plan, fingerprint: Fingerprint(bytes), unknownKeys: decoder.unknownKeys), [])
+    }
+
+    /// The bytes `actionplan` writes for a plan: sorted keys, two-space indent, trailing newline.
+    public static func encode(_ plan: Plan) -> [UInt8] {
+        JSONWriter.serialize(PlanEncoder.encode(plan))
+    }
+
+    /// `data/x.json` → `x`; nil when the name is not `*.json`.
+    public static func planID(forPath path: String) -> String? {
+        let name = AtomicWriter.fileName(of: path)
+        guard name.hasSuffix(".json"), name.count > 5 else { return nil }
+        return String(name.dropLast(5))
+    }
+}

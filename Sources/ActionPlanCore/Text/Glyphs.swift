@@ -1,0 +1,46 @@
+import Foundation
+
+/// Whether output may use Unicode symbols (✓ ✗ ◐ · and box drawing) or must stay ASCII.
+public enum Glyphs: Sendable {
+    case unicode, ascii
+
+    /// UTF-8 when the locale says so (LC_ALL, then LC_CTYPE, then LANG), the way setlocale reads them.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Glyphs {
+        let locale = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        let l = locale.lowercased()
+        return l.contains("utf-8") || l.contains("utf8") ? .unicode : .ascii
+    }
+
+    public func symbol(_ status: Status) -> String {
+        self == .unicode ? status.unicodeSymbol : status.asciiSymbol
+    }
+
+    /// Symbol and word together: status is never conveyed by a symbol or colour alone.
+    public func label(_ status: Status) -> String { "\(symbol(status)) \(status.word)" }
+
+    /// Text safe for this terminal: control characters replaced; in ASCII mode, non-ASCII shown as `?`.
+    public func clean(_ text: String, keepNewlines: Bool = false) -> String {
+        let cleaned = Sanitizer.clean(text, keepNewlines: keepNewlines)
+        guard self == .ascii else { return cleaned }
+        var out = ""
+        for s in cleaned.unicodeScalars {
+            if s.isASCII { out.unicodeScalars.append(s) } else { out += asciiFallback(s) }
+        }
+        return out
+    }
+
+    private func asciiFallback(_ s: Unicode.Scalar) -> String {
+        switch s {
+        case "‘", "’": return "'"
+        case "“", "”": return "\""
+        case "–", "—": return "-"
+        case "…": return "..."
+        case "•": return "*"
+        case "✓": return "Y"
+        case "£": return "GBP"
+        default:
+            if let cat = Optional(s.properties.generalCategory), cat == .nonspacingMark { return "" }
+            return "?"
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+
+@main
+struct ActionPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actionplan",
+        abstract: "Progress reviews of council equality action plans: browse Key Issues, objectives and targets, tick outcomes.",
+        discussion: """
+        With no subcommand, opens the interactive review UI on the data directory.
+
+        The data directory is --data DIR, else $ACTIONPLAN_DATA, else $XDG_DATA_HOME/actionplan \
+        (~/.local/share/actionplan). A target is addressed as PLAN_ID/TARGET_ID.
+
+        Exit codes: 0 success; 1 a plan file is invalid or unreadable; 2 no such plan or target; \
+        3 a save failed (the previous file is unchanged); 64 bad arguments.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            UICommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
+            SummaryCommand.self, ValidateCommand.self,
+        ],
+        defaultSubcommand: UICommand.self
+    )
+}

@@ -1,0 +1,85 @@
+import ActionPlanCore
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `--data DIR`, shared by every command.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The data directory (default: $ACTIONPLAN_DATA, else $XDG_DATA_HOME/actionplan).", valueName: "dir"))
+    var data: String?
+
+    var directory: String { DataDirectory.resolve(option: data) }
+
+    func store() -> PlanStore {
+        let store = PlanStore(directory: directory)
+        store.removeStaleTemporaryFiles()
+        return store
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
+
+/// A day given on the command line: `YYYY-MM-DD`, or `today`.
+struct DayArgument: ExpressibleByArgument {
+    var day: Day
+    init?(argument: String) {
+        if argument == "today" { day = Day.today(); return }
+        guard let d = Day(iso: argument) else { return nil }
+        day = d
+    }
+    static var defaultValueDescription: String { "YYYY-MM-DD" }
+}
+
+extension Status: ExpressibleByArgument {
+    public static var allValueStrings: [String] { Status.allCases.map(\.argument) }
+}
+
+/// Exit codes, documented in the README and `actionplan --help`.
+enum Exit {
+    static let invalidData: Int32 = 1
+    static let notFound: Int32 = 2
+    static let saveFailed: Int32 = 3
+    static let usage: Int32 = 64
+}
+
+/// Runs a command body, turning known failures into one clear line on stderr and a documented exit code
+/// (never a stack trace).
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as StoreError {
+        printError(error.description)
+        switch error {
+        case .planNotFound, .targetNotFound: throw ExitCode(Exit.notFound)
+        case .save: throw ExitCode(Exit.saveFailed)
+        case .invalidPlanID: throw ExitCode(Exit.usage)
+        case .noDataDirectory, .file, .planExists: throw ExitCode(Exit.invalidData)
+        }
+    } catch let error as PlanFileError {
+        printError(error.description)
+        throw ExitCode(Exit.invalidData)
+    }
+}
+
+func printError(_ message: String) {
+    var stderr = StandardError()
+    print("actionplan: \(Sanitizer.clean(message, keepNewlines: true))", to: &stderr)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        var bytes = Array(string.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
+            offset += n
+        }
+    }
+}
+
+/// How text output looks: Unicode symbols when the locale is UTF-8, plain ASCII otherwise.
+let glyphs = Glyphs.fromEnvironment()

@@ -1,0 +1,44 @@
+import ActionPlanCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Aligned text columns for the terminal. Every cell is sanitised (no control characters from data
+/// reach the terminal) and measured in display columns, so CJK and emoji keep the columns straight.
+/// When stdout is a terminal, the flexible column (the long text) is cut to fit its width.
+final class TextTable {
+    private let columns: [String]
+    private var rows: [[String]] = []
+
+    init(columns: [String]) { self.columns = columns }
+
+    func add(_ row: [String]) { rows.append(row.map { glyphs.clean($0) }) }
+
+    func print(flexibleColumn: Int? = nil) {
+        var widths = columns.map { DisplayWidth.of($0) }
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
+        if let flex = flexibleColumn, let terminal = TextTable.terminalWidth() {
+            let others = widths.enumerated().filter { $0.offset != flex }.map(\.element).reduce(0, +) + 2 * (widths.count - 1)
+            widths[flex] = max(12, min(widths[flex], terminal - others))
+        }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (i, cell) in cells.enumerated() {
+                parts.append(i == cells.count - 1 ? DisplayWidth.truncate(cell, to: widths[i]) : DisplayWidth.pad(cell, to: widths[i]))
+            }
+            return parts.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        Swift.print(line(columns))
+        for row in rows { Swift.print(line(row)) }
+    }
+
+    /// The terminal's width when stdout is one; nil when piped (then nothing is cut).
+    static func terminalWidth() -> Int? {
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 { return n }
+        return 80
+    }
+}

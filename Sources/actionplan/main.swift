@@ -1,2 +1,0 @@
-import ActionPlanCore
-print("actionplan")

@@ -1,2 +1,0 @@
-import XCTest
-final class ActionPlanCLITestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

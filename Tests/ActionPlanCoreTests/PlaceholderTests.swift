@@ -1,2 +1,0 @@
-import XCTest
-final class ActionPlanCoreTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

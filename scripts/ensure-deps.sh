@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what the build needs on Debian (libncurses-dev, pkg-config), and with --test what the
+# end-to-end tests need (tmux). As root it installs with apt-get; otherwise it uses passwordless
+# sudo if there is one, else stops and prints the exact command to run.
+set -euo pipefail
+
+if ! command -v swift >/dev/null 2>&1; then
+  if [ -x /opt/swift/usr/bin/swift ]; then
+    echo "swift is at /opt/swift/usr/bin but not on PATH: export PATH=/opt/swift/usr/bin:\$PATH" >&2
+  else
+    echo "swift not found: install the Swift toolchain (https://www.swift.org/install/linux/) and put it on PATH" >&2
+  fi
+  exit 1
+fi
+
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if [ ! -e /usr/include/ncursesw/curses.h ] && ! pkg-config --exists ncursesw 2>/dev/null; then
+  missing+=(libncurses-dev)
+fi
+if [ "${1:-}" = "--test" ]; then
+  command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}" >&2
+if [ "$(id -u)" = 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "missing packages: ${missing[*]}" >&2
+  echo "run: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi

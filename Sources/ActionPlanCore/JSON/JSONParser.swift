@@ -1,21 +1,228 @@
 import Foundation
-// TEMPORARY STUB — replaced by the strict parser from branch `json`.
-public struct JSONLimits: Sendable { public var maxDepth: Int; public var maxBytes: Int
-    public init(maxDepth: Int = 64, maxBytes: Int = 64 << 20) { self.maxDepth = maxDepth; self.maxBytes = maxBytes }
-    public static let `default` = JSONLimits() }
-public struct JSONSyntaxError: Error, Equatable, CustomStringConvertible { public let line: Int; public let column: Int; public let message: String
-    public var description: String { "line \(line), column \(column): \(message)" } }
-public enum JSONParser {
-    public static func parse(_ bytes: [UInt8], limits: JSONLimits = .default) throws -> JSONValue {
-        do { return convert(try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) }
-        catch { throw JSONSyntaxError(line: 1, column: 1, message: "invalid JSON") }
+
+/// Bounds on what the parser accepts, so a broken or hostile file fails fast instead of using up memory or stack.
+public struct JSONLimits: Sendable {
+    /// Arrays and objects nested inside each other, counted together.
+    public var maxDepth: Int = 64
+    /// Size of the whole input, checked before parsing starts.
+    public var maxBytes: Int = 64 << 20
+
+    public init(maxDepth: Int = 64, maxBytes: Int = 64 << 20) {
+        self.maxDepth = maxDepth
+        self.maxBytes = maxBytes
     }
-    static func convert(_ o: Any) -> JSONValue {
-        if o is NSNull { return .null }
-        if let s = o as? String { return .string(s) }
-        if let n = o as? NSNumber { return .number(n.doubleValue) }
-        if let a = o as? [Any] { return .array(a.map(convert)) }
-        if let d = o as? [String: Any] { return .object(d.map { JSONMember($0.key, convert($0.value)) }) }
-        return .null
+
+    public static let `default` = JSONLimits()
+}
+
+/// Where and why a document is not strict JSON. Line and column are 1-based; the column counts Unicode scalars.
+public struct JSONSyntaxError: Error, Equatable, CustomStringConvertible {
+    public let line: Int
+    public let column: Int
+    public let message: String
+
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "line \(line), column \(column): \(message)" }
+}
+
+/// A strict RFC 8259 parser: no trailing commas, no duplicate keys, no invalid UTF-8, no NaN, nothing after the value.
+public enum JSONParser {
+    public static func parse(_ bytes: [UInt8], limits: JSONLimits = .default) throws(JSONSyntaxError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> JSONValue in
+            try parse(buffer: buffer, limits: limits)
+        }
+    }
+
+    public static func parse(_ data: Data, limits: JSONLimits = .default) throws(JSONSyntaxError) -> JSONValue {
+        // Data.withUnsafeBytes only rethrows untyped errors, so carry the outcome out as a Result.
+        let result = data.withUnsafeBytes { raw in
+            Result<JSONValue, JSONSyntaxError>(catching: { () throws(JSONSyntaxError) -> JSONValue in
+                try parse(buffer: raw.bindMemory(to: UInt8.self), limits: limits)
+            })
+        }
+        return try result.get()
+    }
+
+    static func parse(buffer: UnsafeBufferPointer<UInt8>, limits: JSONLimits) throws(JSONSyntaxError) -> JSONValue {
+        if buffer.count > limits.maxBytes {
+            throw JSONSyntaxError(line: 1, column: 1, message: "file is larger than the \(sizeName(limits.maxBytes)) limit")
+        }
+        var parser = JSONByteParser(buffer, limits: limits)
+        return try parser.parseDocument()
+    }
+
+    private static func sizeName(_ bytes: Int) -> String {
+        if bytes > 0 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes > 0 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return "\(bytes)-byte"
+    }
+}
+
+/// Recursive descent over raw bytes (recursion depth is bounded by `limits.maxDepth`). Positions are byte offsets;
+/// line and column are only worked out when an error is thrown (see JSONParser+Errors.swift).
+struct JSONByteParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let limits: JSONLimits
+    /// Offset of the first byte after an optional UTF-8 byte order mark.
+    let start: Int
+    var pos: Int
+    /// Reused for strings that contain escapes, so each such string costs one allocation (its own storage).
+    var scratch: [UInt8] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
+        self.bytes = bytes
+        self.limits = limits
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        start = bom ? 3 : 0
+        pos = start
+    }
+
+    mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        if let encoding = utf16Encoding() {
+            throw error(at: 0, "the file is \(encoding) encoded; save it as UTF-8")
+        }
+        skipWhitespace()
+        let value = try parseValue(depth: 0)
+        skipWhitespace()
+        if pos < bytes.count { throw unexpected("expected end of file after the JSON value", at: pos) }
+        return value
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while pos < bytes.count {
+            switch bytes[pos] {
+            case 0x20, 0x0A, 0x0D, 0x09: pos += 1
+            default: return
+            }
+        }
+    }
+
+    /// `depth` is the number of arrays and objects that enclose the value.
+    mutating func parseValue(depth: Int, expected: StaticString = "expected a JSON value") throws(JSONSyntaxError) -> JSONValue {
+        guard pos < bytes.count else { throw unexpected(expected.description, at: pos) }
+        switch bytes[pos] {
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
+        case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "+"): throw error(at: pos, "numbers cannot start with '+'")
+        default: throw unexpected(expected.description, at: pos)
+        }
+    }
+
+    mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        if depth > limits.maxDepth { throw error(at: pos, "nesting deeper than \(limits.maxDepth) levels") }
+        pos += 1
+        skipWhitespace()
+        var elements: [JSONValue] = []
+        if pos < bytes.count && bytes[pos] == UInt8(ascii: "]") {
+            pos += 1
+            return .array(elements)
+        }
+        while true {
+            elements.append(try parseValue(depth: depth, expected: elements.isEmpty ? "expected a JSON value or ']'" : "expected a JSON value"))
+            skipWhitespace()
+            if pos < bytes.count {
+                switch bytes[pos] {
+                case UInt8(ascii: ","):
+                    let comma = pos
+                    pos += 1
+                    skipWhitespace()
+                    if pos < bytes.count && bytes[pos] == UInt8(ascii: "]") { throw error(at: comma, "trailing comma before ']'") }
+                    continue
+                case UInt8(ascii: "]"):
+                    pos += 1
+                    return .array(elements)
+                default: break
+                }
+            }
+            throw unexpected("expected ',' or ']' after array element", at: pos)
+        }
+    }
+
+    mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        if depth > limits.maxDepth { throw error(at: pos, "nesting deeper than \(limits.maxDepth) levels") }
+        let objectStart = pos
+        pos += 1
+        skipWhitespace()
+        var members: [JSONMember] = []
+        if pos < bytes.count && bytes[pos] == UInt8(ascii: "}") {
+            pos += 1
+            return .object(members)
+        }
+        var keyIndex: [String: Int]? = nil
+        while true {
+            guard pos < bytes.count && bytes[pos] == UInt8(ascii: "\"") else {
+                throw unexpected(members.isEmpty ? "expected a string key or '}'" : "expected a string key after ','", at: pos)
+            }
+            let keyOffset = pos
+            let key = try parseString()
+            if let first = Self.earlierMember(withKey: key, in: members, index: &keyIndex) {
+                throw duplicateKeyError(key, at: keyOffset, firstMember: first, objectStart: objectStart)
+            }
+            skipWhitespace()
+            guard pos < bytes.count && bytes[pos] == UInt8(ascii: ":") else {
+                throw unexpected("expected ':' after object key", at: pos)
+            }
+            pos += 1
+            skipWhitespace()
+            members.append(JSONMember(key, try parseValue(depth: depth)))
+            skipWhitespace()
+            if pos < bytes.count {
+                switch bytes[pos] {
+                case UInt8(ascii: ","):
+                    let comma = pos
+                    pos += 1
+                    skipWhitespace()
+                    if pos < bytes.count && bytes[pos] == UInt8(ascii: "}") { throw error(at: comma, "trailing comma before '}'") }
+                    continue
+                case UInt8(ascii: "}"):
+                    pos += 1
+                    return .object(members)
+                default: break
+                }
+            }
+            throw unexpected("expected ',' or '}' after object member", at: pos)
+        }
+    }
+
+    /// The index of an earlier member with exactly the same key (same scalars, not merely canonically equal), or nil.
+    /// Small objects are scanned; once an object has 16 members a dictionary of keys keeps the check O(1).
+    static func earlierMember(withKey key: String, in members: [JSONMember], index: inout [String: Int]?) -> Int? {
+        if index == nil {
+            if members.count < 16 {
+                // String == is canonical equivalence, which is weaker than byte equality, so a miss is a sure miss.
+                for i in members.indices where members[i].key == key && sameUTF8(members[i].key, key) { return i }
+                return nil
+            }
+            var built = [String: Int](minimumCapacity: members.count * 2)
+            for i in members.indices where built[members[i].key] == nil { built[members[i].key] = i }
+            index = built
+        }
+        if let candidate = index![key] {
+            if sameUTF8(members[candidate].key, key) { return candidate }
+            // Canonically equal but different scalars (e.g. "é" and "e\u0301"): rare, so settle it by scanning.
+            return members.firstIndex { sameUTF8($0.key, key) }
+        }
+        index![key] = members.count
+        return nil
+    }
+
+    mutating func expectLiteral(_ word: StaticString) throws(JSONSyntaxError) {
+        let count = word.utf8CodeUnitCount
+        let matches = pos + count <= bytes.count && word.withUTF8Buffer { expected in
+            (0..<count).allSatisfy { bytes[pos + $0] == expected[$0] }
+        }
+        if !matches { throw literalError(expected: word.description) }
+        pos += count
     }
 }

@@ -1,0 +1,149 @@
+/// Building errors. Only this cold path turns byte offsets into lines and columns, so parsing never tracks them.
+extension JSONByteParser {
+    @inline(never)
+    func error(at offset: Int, _ message: String) -> JSONSyntaxError {
+        let (line, column) = lineAndColumn(of: offset)
+        return JSONSyntaxError(line: line, column: column, message: message)
+    }
+
+    /// "expected X, found Y" at `offset`, unless the byte there is not UTF-8 at all: that is the real problem then.
+    @inline(never)
+    func unexpected(_ expected: String, at offset: Int) -> JSONSyntaxError {
+        if offset < bytes.count && bytes[offset] >= 0x80 && utf8SequenceEnd(at: offset) == nil {
+            return invalidUTF8(at: offset)
+        }
+        return error(at: offset, "\(expected), found \(describe(at: offset))")
+    }
+
+    /// 1-based line and column; lines end at LF, CRLF or a lone CR, and the column counts Unicode scalars.
+    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+        let end = min(offset, bytes.count)
+        var line = 1
+        var lineStart = start
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b == 0x0A || (b == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A)) {
+                line += 1
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        var column = 1
+        for i in lineStart..<max(lineStart, end) where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        return (line, column)
+    }
+
+    /// What stands at `offset`, for "found ...": `'x'`, `U+000C`, `'é' (U+00E9)` or `end of file`.
+    func describe(at offset: Int) -> String {
+        guard offset < bytes.count else { return "end of file" }
+        let b = bytes[offset]
+        switch b {
+        case UInt8(ascii: "'"): return "\"'\""
+        case 0x20...0x7E: return "'\(Character(Unicode.Scalar(b)))'"
+        case 0..<0x20, 0x7F: return scalarName(UInt32(b))
+        default:
+            guard let end = utf8SequenceEnd(at: offset) else { return "byte 0x\(hex(UInt32(b), width: 2))" }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+            return "'\(text)' (\(scalarName(text.unicodeScalars.first!.value)))"
+        }
+    }
+
+    /// A byte that cannot start a UTF-8 character, or a sequence that is cut short, overlong or out of range.
+    func invalidUTF8(at offset: Int) -> JSONSyntaxError {
+        let lead = bytes[offset]
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return error(at: offset, "invalid UTF-8 byte 0x\(hex(UInt32(lead), width: 2))")
+        }
+        // Show the bytes up to and including the first one that breaks the sequence.
+        var shown = [lead]
+        var i = offset + 1
+        while i < bytes.count && i < offset + length {
+            shown.append(bytes[i])
+            if !isValidPrefix(shown) { break }
+            i += 1
+        }
+        // Every byte fitted, so the end of the file came first.
+        let cutShort = isValidPrefix(shown) ? " (cut short by end of file)" : ""
+        return error(at: offset, "invalid UTF-8 sequence " + shown.map { "0x" + hex(UInt32($0), width: 2) }.joined(separator: " ") + cutShort)
+    }
+
+    /// Whether `sequence` (a lead byte and what follows) could still be the start of a well-formed character.
+    private func isValidPrefix(_ sequence: [UInt8]) -> Bool {
+        for (index, byte) in sequence.enumerated().dropFirst() {
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            if index == 1 {
+                switch sequence[0] {
+                case 0xE0: low = 0xA0
+                case 0xED: high = 0x9F
+                case 0xF0: low = 0x90
+                case 0xF4: high = 0x8F
+                default: break
+                }
+            }
+            if byte < low || byte > high { return false }
+        }
+        return true
+    }
+
+    func literalError(expected word: String) -> JSONSyntaxError {
+        var end = pos
+        while end < bytes.count && end < pos + 16 && (bytes[end] | 0x20) >= UInt8(ascii: "a") && (bytes[end] | 0x20) <= UInt8(ascii: "z") {
+            end += 1
+        }
+        let found = String(decoding: UnsafeBufferPointer(rebasing: bytes[pos..<end]), as: UTF8.self)
+        return error(at: pos, "expected '\(word)', found '\(found)'")
+    }
+
+    func utf16Encoding() -> String? {
+        guard bytes.count >= 2 else { return nil }
+        if bytes[0] == 0xFF && bytes[1] == 0xFE { return "UTF-16 (little-endian)" }
+        if bytes[0] == 0xFE && bytes[1] == 0xFF { return "UTF-16 (big-endian)" }
+        return nil
+    }
+
+    /// The position of the first key is only needed for the message, so it is found by walking the object again.
+    @inline(never)
+    func duplicateKeyError(_ key: String, at keyOffset: Int, firstMember: Int, objectStart: Int) -> JSONSyntaxError {
+        var walker = self
+        walker.pos = objectStart + 1
+        for _ in 0..<firstMember {
+            // Everything up to the duplicate has already parsed, so none of these can fail.
+            walker.skipWhitespace()
+            _ = try? walker.parseString()
+            walker.skipWhitespace()
+            walker.pos += 1  // ':'
+            walker.skipWhitespace()
+            _ = try? walker.parseValue(depth: 0)
+            walker.skipWhitespace()
+            walker.pos += 1  // ','
+        }
+        walker.skipWhitespace()
+        let first = lineAndColumn(of: walker.pos)
+        let quoted = String(decoding: JSONWriter.quoted(key), as: UTF8.self)
+        return error(at: keyOffset, "duplicate key \(quoted) (first at line \(first.line), column \(first.column))")
+    }
+
+    func scalarName(_ value: UInt32) -> String { "U+" + hex(value, width: 4) }
+
+    /// How a control character should be written inside a JSON string.
+    func escapeName(_ b: UInt8) -> String {
+        switch b {
+        case 0x08: return "\\b"
+        case 0x09: return "\\t"
+        case 0x0A: return "\\n"
+        case 0x0C: return "\\f"
+        case 0x0D: return "\\r"
+        default: return "\\u" + hex(UInt32(b), width: 4)
+        }
+    }
+
+    func hex(_ value: UInt32, width: Int = 4) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

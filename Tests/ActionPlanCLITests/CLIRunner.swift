@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+
+/// Runs the real `actionplan` binary (built by `swift build` before `swift test`, as `make test` does).
+enum CLI {
+    static var repoRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var binary: String {
+        let candidates = [".build/debug/actionplan", ".build/x86_64-unknown-linux-gnu/debug/actionplan", ".build/release/actionplan"]
+        for c in candidates {
+            let p = repoRoot.appendingPathComponent(c).path
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return repoRoot.appendingPathComponent(candidates[0]).path
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw XCTSkip("build the binary first (swift build): \(binary) not found")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        env.removeValue(forKey: "ACTIONPLAN_DATA")
+        env.removeValue(forKey: "ACTIONPLAN_FAULT")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A scratch data directory with copies of the given plan files (tests never touch data/).
+    static func scratchData(copying names: [String] = []) throws -> String {
+        let dir = NSTemporaryDirectory() + "actionplan-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for name in names {
+            try FileManager.default.copyItem(atPath: repoRoot.appendingPathComponent("data/\(name)").path, toPath: "\(dir)/\(name)")
+        }
+        return dir
+    }
+
+    static func write(_ text: String, to path: String) {
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    }
+
+    static func read(_ path: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+    }
+}

@@ -130,6 +130,27 @@ final class JSONParserTests: XCTestCase {
         assertRejects(bytes: [0xFF, 0xFE, 0x5B, 0x00, 0x5D, 0x00], at: 1, 1, "the file is UTF-16 (little-endian) encoded; save it as UTF-8")
     }
 
+    func testUTF8ValidationAgreesWithStandardLibrary() {
+        // Every lead byte with continuations at the edges of the allowed ranges, whole and cut short.
+        let seconds: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+        let laters: [UInt8] = [0x41, 0x80, 0xBF, 0xC0]
+        for lead in UInt8(0x80)...0xFF {
+            var sequences: [[UInt8]] = [[lead]]
+            for b2 in seconds {
+                sequences.append([lead, b2])
+                for b3 in laters {
+                    sequences.append([lead, b2, b3])
+                    sequences += laters.map { [lead, b2, b3, $0] }
+                }
+            }
+            for sequence in sequences {
+                let parsed = try? JSONParser.parse([0x22] + sequence + [0x22])
+                let valid = String(validating: sequence, as: UTF8.self)
+                XCTAssertEqual(parsed, valid.map { .string($0) }, "\(sequence.map { String($0, radix: 16) })")
+            }
+        }
+    }
+
     func testNestingLimit() {
         let ok = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
         XCTAssertNoThrow(try parse(ok))

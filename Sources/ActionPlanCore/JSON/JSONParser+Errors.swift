@@ -99,16 +99,9 @@ extension JSONByteParser {
 
     func scalarName(_ value: UInt32) -> String { "U+" + hex(value, width: 4) }
 
-    /// How a control character should be written inside a JSON string.
+    /// How a control character is written inside a JSON string: the writer's escape, without the quotes.
     func escapeName(_ b: UInt8) -> String {
-        switch b {
-        case 0x08: return "\\b"
-        case 0x09: return "\\t"
-        case 0x0A: return "\\n"
-        case 0x0C: return "\\f"
-        case 0x0D: return "\\r"
-        default: return "\\u" + hex(UInt32(b), width: 4)
-        }
+        String(decoding: JSONWriter.quoted(String(Unicode.Scalar(b))).dropFirst().dropLast(), as: UTF8.self)
     }
 
     func hex(_ value: UInt32, width: Int = 4) -> String {

@@ -51,43 +51,12 @@ extension JSONByteParser {
 
     /// A byte that cannot start a UTF-8 character, or a sequence that is cut short, overlong or out of range.
     func invalidUTF8(at offset: Int) -> JSONSyntaxError {
-        let lead = bytes[offset]
-        let length: Int
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0...0xEF: length = 3
-        case 0xF0...0xF4: length = 4
-        default: return error(at: offset, "invalid UTF-8 byte 0x\(hex(UInt32(lead), width: 2))")
-        }
+        let (valid, _) = utf8Prefix(at: offset)
+        if valid == 0 { return error(at: offset, "invalid UTF-8 byte 0x\(hex(UInt32(bytes[offset]), width: 2))") }
         // Show the bytes up to and including the first one that breaks the sequence.
-        var shown = [lead]
-        var i = offset + 1
-        while i < bytes.count && i < offset + length {
-            shown.append(bytes[i])
-            if !isValidPrefix(shown) { break }
-            i += 1
-        }
-        // Every byte fitted, so the end of the file came first.
-        let cutShort = isValidPrefix(shown) ? " (cut short by end of file)" : ""
-        return error(at: offset, "invalid UTF-8 sequence " + shown.map { "0x" + hex(UInt32($0), width: 2) }.joined(separator: " ") + cutShort)
-    }
-
-    /// Whether `sequence` (a lead byte and what follows) could still be the start of a well-formed character.
-    private func isValidPrefix(_ sequence: [UInt8]) -> Bool {
-        for (index, byte) in sequence.enumerated().dropFirst() {
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            if index == 1 {
-                switch sequence[0] {
-                case 0xE0: low = 0xA0
-                case 0xED: high = 0x9F
-                case 0xF0: low = 0x90
-                case 0xF4: high = 0x8F
-                default: break
-                }
-            }
-            if byte < low || byte > high { return false }
-        }
-        return true
+        let shown = bytes[offset..<min(bytes.count, offset + valid + 1)].map { "0x" + hex(UInt32($0), width: 2) }
+        let cutShort = offset + valid == bytes.count ? " (cut short by end of file)" : ""
+        return error(at: offset, "invalid UTF-8 sequence " + shown.joined(separator: " ") + cutShort)
     }
 
     func literalError(expected word: String) -> JSONSyntaxError {
@@ -130,16 +99,9 @@ extension JSONByteParser {
 
     func scalarName(_ value: UInt32) -> String { "U+" + hex(value, width: 4) }
 
-    /// How a control character should be written inside a JSON string.
+    /// How a control character is written inside a JSON string: the writer's escape, without the quotes.
     func escapeName(_ b: UInt8) -> String {
-        switch b {
-        case 0x08: return "\\b"
-        case 0x09: return "\\t"
-        case 0x0A: return "\\n"
-        case 0x0C: return "\\f"
-        case 0x0D: return "\\r"
-        default: return "\\u" + hex(UInt32(b), width: 4)
-        }
+        String(decoding: JSONWriter.quoted(String(Unicode.Scalar(b))).dropFirst().dropLast(), as: UTF8.self)
     }
 
     func hex(_ value: UInt32, width: Int = 4) -> String {

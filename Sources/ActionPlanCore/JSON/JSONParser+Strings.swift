@@ -126,29 +126,29 @@ extension JSONByteParser {
     }
 
     /// The offset after the well-formed UTF-8 sequence starting at `p` (a byte >= 0x80), or nil when it is not one.
-    /// Rejects overlong forms, encoded surrogates and values above U+10FFFF (Unicode table 3-7).
     func utf8SequenceEnd(at p: Int) -> Int? {
-        let n = bytes.count
-        func continuation(_ i: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-            i < n && bytes[i] >= low && bytes[i] <= high
-        }
+        let prefix = utf8Prefix(at: p)
+        return prefix.valid == prefix.length ? p + prefix.length : nil
+    }
+
+    /// How many bytes from `p` on fit a UTF-8 sequence (0 when `p` cannot start one), and how many it needs.
+    /// The second byte's range follows Unicode table 3-7, which rules out overlong forms, encoded surrogates
+    /// and values above U+10FFFF.
+    func utf8Prefix(at p: Int) -> (valid: Int, length: Int) {
+        let length: Int, low: UInt8, high: UInt8
         switch bytes[p] {
-        case 0xC2...0xDF:
-            return continuation(p + 1) ? p + 2 : nil
-        case 0xE0:
-            return continuation(p + 1, 0xA0) && continuation(p + 2) ? p + 3 : nil
-        case 0xE1...0xEC, 0xEE...0xEF:
-            return continuation(p + 1) && continuation(p + 2) ? p + 3 : nil
-        case 0xED:
-            return continuation(p + 1, 0x80, 0x9F) && continuation(p + 2) ? p + 3 : nil
-        case 0xF0:
-            return continuation(p + 1, 0x90) && continuation(p + 2) && continuation(p + 3) ? p + 4 : nil
-        case 0xF1...0xF3:
-            return continuation(p + 1) && continuation(p + 2) && continuation(p + 3) ? p + 4 : nil
-        case 0xF4:
-            return continuation(p + 1, 0x80, 0x8F) && continuation(p + 2) && continuation(p + 3) ? p + 4 : nil
-        default:
-            return nil
+        case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+        case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+        case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+        case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+        case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+        default: return (0, 1)
         }
+        guard p + 1 < bytes.count && bytes[p + 1] >= low && bytes[p + 1] <= high else { return (1, length) }
+        var valid = 2
+        while valid < length && p + valid < bytes.count && bytes[p + valid] & 0xC0 == 0x80 { valid += 1 }
+        return (valid, length)
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Bounds on what the parser accepts, so a broken or hostile file fails fast instead of using up memory or stack.
 public struct JSONLimits: Sendable {
-    /// Arrays and objects nested inside each other, counted together.
+    /// Arrays and objects nested inside each other, counted together. The parser recurses once per level,
+    /// so this also bounds its stack use; keep it in the hundreds at most.
     public var maxDepth: Int = 64
     /// Size of the whole input, checked before parsing starts.
     public var maxBytes: Int = 64 << 20

@@ -31,7 +31,7 @@ test: test-deps
 bench: deps
 	$(SWIFT) build -c release --product actionplan
 	$(SWIFT) build -c release --product actionplan-bench
-	bash scripts/bench.sh
+	python3 scripts/bench.py
 
 clean:
 	rm -rf .build .run .bench

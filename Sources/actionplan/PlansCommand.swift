@@ -14,11 +14,12 @@ struct PlansCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let asOf = self.asOf?.day ?? Day.today()
-            var rows: [(plan: Plan, tally: Tally)] = []
+            // Keep only what is printed: holding every plan would cost memory on large data directories.
+            var rows: [(plan: PlanSummary, tally: Tally)] = []
             var failures: [PlanFileError] = []
             try dataOptions.store().forEachPlan { result in
                 switch result {
-                case .success(let loaded): rows.append((loaded.plan, loaded.plan.tally(asOf: asOf)))
+                case .success(let loaded): rows.append((PlanSummary(loaded.plan), loaded.plan.tally(asOf: asOf)))
                 case .failure(let error): failures.append(error)
                 }
             }
@@ -74,4 +75,18 @@ extension Tally {
 
 func printJSON(_ value: JSONValue) {
     print(String(decoding: JSONWriter.serialize(value), as: UTF8.self), terminator: "")
+}
+
+/// The fields of a plan that `plans` prints.
+struct PlanSummary {
+    var id: String
+    var title: String
+    var period: Period?
+    var asAt: Day?
+    init(_ plan: Plan) {
+        id = plan.id
+        title = plan.title
+        period = plan.period
+        asAt = plan.asAt
+    }
 }

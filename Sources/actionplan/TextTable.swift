@@ -27,10 +27,13 @@ final class TextTable {
             for (i, cell) in cells.enumerated() {
                 parts.append(i == cells.count - 1 ? DisplayWidth.truncate(cell, to: widths[i]) : DisplayWidth.pad(cell, to: widths[i]))
             }
-            return parts.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            var line = parts.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            return line
         }
-        Swift.print(line(columns))
-        for row in rows { Swift.print(line(row)) }
+        var out = line(columns) + "\n"
+        for row in rows { out += line(row); out += "\n" }
+        Swift.print(out, terminator: "")
     }
 
     /// The terminal's width when stdout is one; nil when piped (then nothing is cut).

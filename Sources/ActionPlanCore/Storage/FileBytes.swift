@@ -39,18 +39,25 @@ enum FileBytes {
     }
 }
 
-/// A content fingerprint (FNV-1a, 64-bit) of a plan file as loaded: under the save lock, a different
+/// A content fingerprint (64-bit, FNV-1a style) of a plan file as loaded: under the save lock, a different
 /// fingerprint on disk means another process saved in between and its changes must be merged.
 public struct Fingerprint: Sendable, Hashable {
     public let value: UInt64
     public let size: Int
 
     public init(_ bytes: [UInt8]) {
+        // FNV-1a over 8-byte words (then the tail bytes): a content hash at memory speed.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer {
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words {
+                hash ^= raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
+                hash = (hash &* prime) ^ (hash >> 29)
+            }
+            for byte in raw[(words * 8)...] {
                 hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
+                hash = hash &* prime
             }
         }
         value = hash

@@ -51,19 +51,27 @@ public struct PlanStore: Sendable {
         }
     }
 
-    /// Visits every plan in id order, one at a time (memory stays flat with many large plans).
-    /// A bad file does not stop the others: it is passed on as a failure.
+    /// Visits every plan in id order. Files are read and parsed a few at a time on all cores (parsing
+    /// dominates commands that read every plan), then handed to `body` one by one in order, so memory
+    /// stays bounded however many plans there are. A bad file does not stop the others: it is passed
+    /// on as a failure.
     public func forEachPlan(_ body: (Result<PlanFile.Loaded, PlanFileError>) throws -> Void) throws {
-        for id in try planIDs() {
-            let path = "\(directory)/\(id).json"
-            let loaded: PlanFile.Loaded
-            do {
-                loaded = try PlanFile.loadWithFingerprint(path: path)
-            } catch {
-                try body(.failure(error))
-                continue
+        let ids = try planIDs()
+        let batchSize = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        var start = 0
+        while start < ids.count {
+            let batch = Array(ids[start..<min(start + batchSize, ids.count)])
+            let slots = ResultSlots(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                let path = "\(directory)/\(batch[i]).json"
+                do throws(PlanFileError) {
+                    slots.set(i, .success(try PlanFile.loadWithFingerprint(path: path)))
+                } catch {
+                    slots.set(i, .failure(error))
+                }
             }
-            try body(.success(loaded))
+            for result in slots.take() { try body(result) }
+            start += batch.count
         }
     }
 
@@ -196,4 +204,20 @@ public struct PlanStore: Sendable {
         }
         return removed
     }
+}
+
+/// Results written by concurrent loaders, each into its own slot.
+private final class ResultSlots: @unchecked Sendable {
+    private var results: [Result<PlanFile.Loaded, PlanFileError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<PlanFile.Loaded, PlanFileError>) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    func take() -> [Result<PlanFile.Loaded, PlanFileError>] { results.map { $0! } }
 }

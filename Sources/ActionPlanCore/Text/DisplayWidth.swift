@@ -5,7 +5,7 @@
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
         // Fast path: printable ASCII is one column a byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if isPlainASCII(text) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total

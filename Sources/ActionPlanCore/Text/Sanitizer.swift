@@ -6,7 +6,7 @@ public enum Sanitizer {
     /// - Parameter keepNewlines: keep `\n` (multi-line comments in a wrapped view); otherwise show `⏎`.
     public static func clean(_ text: String, keepNewlines: Bool = false) -> String {
         // Fast path: plain printable text is returned as is (the common case in every list).
-        if !text.unicodeScalars.contains(where: needsReplacement) { return text }
+        if isPlainASCII(text) || !text.unicodeScalars.contains(where: needsReplacement) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\n" && keepNewlines { out.append(scalar); continue }

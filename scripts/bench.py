@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""make bench: generate large data directories and time actionplan as whole processes.
+
+Each command is run RUNS times (after one warm-up run); we print the median wall time and the
+peak resident memory (from wait4's rusage, so it is that process's own peak). Goals (issue #2):
+< 25 ms at 5,000 targets, < 250 ms at 50,000 targets, peak memory < 100 MB at 50,000.
+In-process figures (load, keypress-to-saved, UI render) come from actionplan-bench.
+"""
+import os, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build/release/actionplan")
+BENCH = os.path.join(ROOT, ".build/release/actionplan-bench")
+WORK = os.path.join(ROOT, ".bench")
+RUNS = int(os.environ.get("RUNS", "15"))
+
+def generate(name, plans, targets):
+    path = os.path.join(WORK, name)
+    if not os.path.isdir(path):
+        subprocess.run([BENCH, "generate", path, str(plans), str(targets)], check=True)
+    return path
+
+def measure(args):
+    """Median wall ms and max peak RSS (MB) over RUNS runs of one process."""
+    times, peaks = [], []
+    for i in range(RUNS + 1):
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = (time.perf_counter() - start) * 1000
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            sys.exit(f"failed ({proc.returncode}): {' '.join(args)}\n{proc.stderr.read().decode()}")
+        if i == 0:
+            continue  # warm-up: page cache and dynamic loader
+        times.append(elapsed)
+        peaks.append(usage.ru_maxrss / 1024)
+    return statistics.median(times), max(peaks)
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    small = generate("5k", 20, 250)
+    large = generate("50k", 100, 500)
+    single = os.path.join(WORK, "set-2500")
+    shutil.rmtree(single, ignore_errors=True)
+    subprocess.run([BENCH, "generate", single, "1", "2500"], check=True, stdout=subprocess.DEVNULL)
+    ui = os.path.join(WORK, "ui-500")
+    shutil.rmtree(ui, ignore_errors=True)
+    subprocess.run([BENCH, "generate", ui, "1", "500"], check=True, stdout=subprocess.DEVNULL)
+
+    print(f"\nWhole processes, median of {RUNS} runs (goal: < 25 ms at 5,000 targets, < 250 ms at 50,000; < 100 MB)")
+    print(f"{'command':<34}{'5,000 targets':>16}{'50,000 targets':>16}{'peak RSS 50k':>14}")
+    for label, args in [("plans", ["plans"]), ("list --officer GS", ["list", "--officer", "GS"]),
+                        ("list --overdue", ["list", "--overdue"])]:
+        s_ms, _ = measure([BIN] + args + ["--data", small])
+        l_ms, l_mb = measure([BIN] + args + ["--data", large])
+        print(f"{label:<34}{s_ms:>13.1f} ms{l_ms:>13.1f} ms{l_mb:>11.1f} MB")
+    flip = [0]
+    def set_args():
+        flip[0] ^= 1
+        return [BIN, "set", "bench-001/t1250", "met" if flip[0] else "not-met", "--data", single, "--by", "bench"]
+    times, peaks = [], []
+    for i in range(RUNS + 1):
+        start = time.perf_counter()
+        proc = subprocess.Popen(set_args(), stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit("set failed")
+        if i:
+            times.append((time.perf_counter() - start) * 1000)
+            peaks.append(usage.ru_maxrss / 1024)
+    print(f"{'set (one target, 2,500-target plan)':<34}{statistics.median(times):>13.1f} ms{'':>16}{max(peaks):>11.1f} MB")
+
+    print("\nIn process (actionplan-bench)")
+    subprocess.run([BENCH, "load", large, "5"], check=True)
+    subprocess.run([BENCH, "save", ui, "bench-001", "200"], check=True)
+    subprocess.run([BENCH, "save", single, "bench-001", "100"], check=True)
+    if os.path.exists(os.path.join(ROOT, "Sources/ActionPlanTUI/Benchmark.swift")):
+        subprocess.run([BENCH, "render", single, "bench-001", "200"], check=True)
+
+if __name__ == "__main__":
+    main()

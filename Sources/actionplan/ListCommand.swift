@@ -91,7 +91,7 @@ extension TargetRow {
                             "status", "overdue", "comment", "forecast"]
 
     func csvFields(asOf: Day) -> [String] {
-        [address.description, planID, "\(issue.number)", objective.label, target.text,
+        [address.description, planID, "\(issueNumber)", objectiveLabel, target.text,
          target.leadOfficers.joined(separator: "; "), target.timescale, target.due?.description ?? "",
          target.status.argument, target.isOverdue(asOf: asOf) ? "yes" : "no", target.comment, target.forecast]
     }
@@ -101,8 +101,8 @@ extension TargetRow {
             JSONMember("target", .string(address.description)),
             JSONMember("plan", .string(planID)),
             JSONMember("id", .string(target.id)),
-            JSONMember("keyIssue", .number(Double(issue.number))),
-            JSONMember("objective", .string(objective.label)),
+            JSONMember("keyIssue", .number(Double(issueNumber))),
+            JSONMember("objective", .string(objectiveLabel)),
             JSONMember("text", .string(target.text)),
             JSONMember("leadOfficers", .array(target.leadOfficers.map { .string($0) })),
             JSONMember("timescale", .string(target.timescale)),

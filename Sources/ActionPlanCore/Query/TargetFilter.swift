@@ -35,17 +35,22 @@ public struct TargetFilter: Sendable {
     }
 }
 
-/// A target with where it sits: what `list` prints one line of.
+/// A target with where it sits: what `list` prints one line of. It keeps only the labels of its Key
+/// Issue and objective, not the values themselves, so a long listing does not keep every plan alive.
 public struct TargetRow: Sendable {
     public var planID: String
-    public var issue: KeyIssue
-    public var objective: Objective
+    public var issueNumber: Int
+    public var issueTitle: String
+    public var objectiveLabel: String
+    public var objectiveText: String
     public var target: Target
 
     public init(planID: String, issue: KeyIssue, objective: Objective, target: Target) {
         self.planID = planID
-        self.issue = issue
-        self.objective = objective
+        self.issueNumber = issue.number
+        self.issueTitle = issue.title
+        self.objectiveLabel = objective.label
+        self.objectiveText = objective.text
         self.target = target
     }
 

@@ -36,5 +36,11 @@ bench: deps
 	$(SWIFT) build $(RELEASE) --product actionplan-bench
 	python3 scripts/bench.py
 
+# Concurrency and crash safety with the real binary: make stress (STRESS_SETS, STRESS_KILLS to size it).
+stress: deps
+	$(SWIFT) build $(RELEASE) --product actionplan
+	$(SWIFT) build $(RELEASE) --product actionplan-bench
+	python3 scripts/stress.py
+
 clean:
 	rm -rf .build .run .bench

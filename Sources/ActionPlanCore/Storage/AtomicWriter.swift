@@ -14,9 +14,12 @@ import Darwin
 /// and a failed fsync is a failed save.
 public struct AtomicWriter: Sendable {
     public var fault: FaultPlan?
+    /// False only for backups: skip the fsyncs (still atomic, not guaranteed to survive a power cut).
+    public var durable: Bool
 
-    public init(fault: FaultPlan? = FaultPlan.fromEnvironment()) {
+    public init(fault: FaultPlan? = FaultPlan.fromEnvironment(), durable: Bool = true) {
         self.fault = fault
+        self.durable = durable
     }
 
     /// Prefix of temporary files; loaders skip dot files, and `StaleTemporaryFiles` removes leftovers.
@@ -47,7 +50,7 @@ public struct AtomicWriter: Sendable {
             try check(.write, target)
             try writeAll(fd, bytes, path: target)
             try check(.fsync, target)
-            if fsync(fd) != 0 { throw SaveError(step: .fsync, path: target, code: errno) }
+            if durable && fsync(fd) != 0 { throw SaveError(step: .fsync, path: target, code: errno) }
         } catch {
             close(fd)
             throw error
@@ -57,6 +60,7 @@ public struct AtomicWriter: Sendable {
         try check(.rename, target)
         if rename(temp, target) != 0 { throw SaveError(step: .rename, path: target, code: errno) }
         committed = true
+        guard durable else { return }
 
         // The rename is durable only once the directory entry is on disk.
         try check(.fsyncDirectory, directory)

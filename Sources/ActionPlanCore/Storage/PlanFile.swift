@@ -31,7 +31,8 @@ public enum PlanFile {
     }
 
     /// Loads and checks one file, collecting every problem (for `validate`).
-    public static func inspect(path: String, displayName: String? = nil) -> (loaded: Loaded?, problems: [PlanFileError]) {
+    /// `expectedID` is the id the file must hold: by default the file name's (a backup holds its plan's).
+    public static func inspect(path: String, displayName: String? = nil, expectedID: String? = nil) -> (loaded: Loaded?, problems: [PlanFileError]) {
         let name = displayName ?? path
         let bytes: [UInt8]
         do {
@@ -45,7 +46,7 @@ public enum PlanFile {
             }
             return (nil, [PlanFileError(file: name, location: "", message: message)])
         }
-        return decode(bytes, file: name, expectedID: planID(forPath: path))
+        return decode(bytes, file: name, expectedID: expectedID ?? planID(forPath: path))
     }
 
     /// Parses and decodes bytes; `expectedID` (from the file name) must match the `id` inside.

@@ -10,10 +10,18 @@ import Foundation
 public struct PlanStore: Sendable {
     public let directory: String
     public var writer: AtomicWriter
+    public var backups: Backups
 
-    public init(directory: String, writer: AtomicWriter = AtomicWriter()) {
+    public init(directory: String, writer: AtomicWriter = AtomicWriter(), keepBackups: Int = Backups.defaultKeep()) {
         self.directory = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         self.writer = writer
+        self.backups = Backups(dataDirectory: self.directory, keep: keepBackups)
+    }
+
+    /// Writes a new version of a plan file, first keeping the version it replaces as a backup.
+    private func replace(_ id: String, at path: String, previous: [UInt8]?, with bytes: [UInt8]) throws(StoreError) {
+        if let previous { backups.keep(previous, of: id) }
+        do throws(SaveError) { try writer.write(bytes, to: path) } catch { throw StoreError.save(error) }
     }
 
     public func path(for id: String) throws(StoreError) -> String {
@@ -136,7 +144,7 @@ public struct PlanStore: Sendable {
                 }
                 if !applied.isEmpty {
                     let out = PlanFile.encode(current.plan)
-                    do throws(SaveError) { try writer.write(out, to: path) } catch { throw StoreError.save(error) }
+                    try replace(id, at: path, previous: bytes, with: out)
                     current.fingerprint = Fingerprint(out)
                 } else {
                     current.fingerprint = onDisk
@@ -158,9 +166,10 @@ public struct PlanStore: Sendable {
         let path = try path(for: plan.id)
         do {
             return try FileLock.withLock(path: lockPath(for: plan.id)) {
+                let existing = try? FileBytes.read(path, limit: PlanFile.maxBytes)
                 if mustBeNew && access(path, F_OK) == 0 { throw StoreError.planExists(plan.id) }
                 let out = PlanFile.encode(plan)
-                do throws(SaveError) { try writer.write(out, to: path) } catch { throw StoreError.save(error) }
+                try replace(plan.id, at: path, previous: existing, with: out)
                 return Fingerprint(out)
             }
         } catch let error as StoreError {
@@ -176,10 +185,15 @@ public struct PlanStore: Sendable {
     public func update<T>(_ id: String, _ body: (inout Plan) throws -> T) throws -> T {
         let path = try path(for: id)
         return try FileLock.withLock(path: lockPath(for: id)) {
-            var loaded: PlanFile.Loaded
-            do throws(PlanFileError) { loaded = try PlanFile.loadWithFingerprint(path: path) } catch { throw StoreError.file(error) }
-            let result = try body(&loaded.plan)
-            do throws(SaveError) { try writer.write(PlanFile.encode(loaded.plan), to: path) } catch { throw StoreError.save(error) }
+            let previous: [UInt8]
+            do throws(FileBytes.Failure) { previous = try FileBytes.read(path, limit: PlanFile.maxBytes) } catch {
+                throw StoreError.planNotFound(id, available: (try? planIDs()) ?? [])
+            }
+            let decoded = PlanFile.decode(previous, file: path, expectedID: id)
+            guard var plan = decoded.loaded?.plan else { throw StoreError.file(decoded.problems[0]) }
+            let result = try body(&plan)
+            let out = PlanFile.encode(plan)
+            if out != previous { try replace(id, at: path, previous: previous, with: out) }
             return result
         }
     }

@@ -78,7 +78,8 @@ final class StorageTests: XCTestCase {
         // The new file is in place but its durability is not guaranteed: the save must say it failed.
         let store = PlanStore(directory: dir, writer: AtomicWriter(fault: FaultPlan(step: .fsyncDirectory, code: EIO)))
         XCTAssertThrowsError(try store.commit([.status("t2", .met)], to: "sample", who: "jo"))
-        XCTAssertEqual(entries(), [".sample.lock", "sample.json"])
+        // The rename happened, so the version it replaced is kept as a backup; no temporary file remains.
+        XCTAssertEqual(entries(), [".backups", ".sample.lock", "sample.json"])
         XCTAssertNotNil(PlanFile.inspect(path: path).loaded, "whatever is on disk is a complete plan")
     }
 

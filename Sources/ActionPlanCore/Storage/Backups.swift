@@ -34,14 +34,13 @@ public struct Backups: Sendable {
 
     func folder(for id: String) -> String { "\(directory)/\(id)" }
 
-    /// Keeps `bytes` (the version about to be replaced). Best effort by design: a backup that cannot be
-    /// written must not stop the save itself, so failures are returned, not thrown.
-    @discardableResult
+    /// Keeps `bytes` (the version about to be replaced) and returns the backup's path. Best effort by
+    /// design: a backup that cannot be written must not stop the save itself, so it returns nil then.
     func keep(_ bytes: [UInt8], of id: String, now: Date = Date()) -> String? {
         guard keep > 0 else { return nil }
         let folder = folder(for: id)
-        if mkdir(directory, 0o755) != 0 && errno != EEXIST { return "cannot create \(directory): \(String(cString: strerror(errno)))" }
-        if mkdir(folder, 0o755) != 0 && errno != EEXIST { return "cannot create \(folder): \(String(cString: strerror(errno)))" }
+        if mkdir(directory, 0o755) != 0 && errno != EEXIST { return nil }
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST { return nil }
         let stamp = Backups.stamp(now)
         var name = "\(stamp).json"
         var n = 1
@@ -51,10 +50,18 @@ public struct Backups: Sendable {
         do {
             try AtomicWriter(fault: nil, durable: false).write(bytes, to: "\(folder)/\(name)")
         } catch {
-            return error.description
+            return nil
         }
         prune(id)
-        return nil
+        return "\(folder)/\(name)"
+    }
+
+    /// Takes back a backup made for a save that then failed: the file it copies is still current.
+    func discard(_ path: String?, of id: String) {
+        guard let path else { return }
+        unlink(path)
+        rmdir(folder(for: id))
+        rmdir(directory)
     }
 
     /// Newest first.

@@ -20,8 +20,14 @@ public struct PlanStore: Sendable {
 
     /// Writes a new version of a plan file, first keeping the version it replaces as a backup.
     private func replace(_ id: String, at path: String, previous: [UInt8]?, with bytes: [UInt8]) throws(StoreError) {
-        if let previous { backups.keep(previous, of: id) }
-        do throws(SaveError) { try writer.write(bytes, to: path) } catch { throw StoreError.save(error) }
+        let backup = previous.flatMap { backups.keep($0, of: id) }
+        do throws(SaveError) {
+            try writer.write(bytes, to: path)
+        } catch {
+            // A failed save leaves nothing behind, not even a copy of the unchanged file.
+            if error.step != .fsyncDirectory { backups.discard(backup, of: id) }
+            throw StoreError.save(error)
+        }
     }
 
     public func path(for id: String) throws(StoreError) -> String {

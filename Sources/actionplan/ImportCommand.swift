@@ -40,7 +40,7 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if let id, let problem = PlanID.problem(with: id) { throw ValidationError("--id: \(problem)") }
-        if let title, ImportTextCheck.isBlank(title) { throw ValidationError("--title must not be empty") }
+        if let title, title.allSatisfy(\.isWhitespace) { throw ValidationError("--title must not be empty") }
     }
 
     func run() throws {
@@ -108,7 +108,9 @@ struct ImportCommand: ParsableCommand {
         }
         let objectives = plan.keyIssues.reduce(0) { $0 + $1.objectives.count }
         let targets = plan.allTargets.count
-        out("  Total: \(count(plan.keyIssues.count, "Key Issue")), \(count(objectives, "objective")), \(count(targets, "target"))\(targets > 0 ? " (t1-t\(targets))" : "")")
+        let numbered = plan.allTargets.map(\.id) == (0..<targets).map { "t\($0 + 1)" }
+        let ids = targets == 0 ? "" : numbered ? (targets == 1 ? " (t1)" : " (t1-t\(targets))") : " (target ids kept from the file; the next new one is t\(plan.nextTargetId))"
+        out("  Total: \(count(plan.keyIssues.count, "Key Issue")), \(count(objectives, "objective")), \(count(targets, "target"))\(ids)")
         if !report.furniture.isEmpty {
             out("Skipped page furniture (\(report.furniture.count) line\(report.furniture.count == 1 ? "" : "s")):")
             for item in report.furniture { out("  \(item)") }
@@ -126,8 +128,4 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-}
-
-enum ImportTextCheck {
-    static func isBlank(_ s: String) -> Bool { s.allSatisfy(\.isWhitespace) }
 }

@@ -111,5 +111,9 @@ final class ImportCSVTests: XCTestCase {
         XCTAssertEqual(importError("Key Issue,Objective,Target\n,a,b\n")?.line, 2)
         XCTAssertEqual(importError("Key Issue,Objective,Target,Due\n1,a,b,someday\n")?.line, 2)
         XCTAssertEqual(importError("Key Issue,Objective,Target,Target\n1,a,b,c\n")?.message.contains("appears twice"), true)
+        // An unclosed quote would swallow the rest of the file into one cell.
+        let quote = importError("Key Issue,Objective,Target\n1,a,b\n1,a,\"never closed\n1,a,c\n")
+        XCTAssertEqual(quote?.line, 3)
+        XCTAssertTrue(quote?.message.contains("never closed") ?? false)
     }
 }

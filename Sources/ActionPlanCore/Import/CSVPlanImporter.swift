@@ -32,6 +32,10 @@ struct CSVPlanImporter {
     }
 
     mutating func run() throws(ImportError) -> (plan: Plan, report: ImportReport) {
+        if let open = Self.unclosedQuoteLine(text) {
+            // The reader would take the rest of the file as one cell: refuse rather than import that.
+            throw ImportError(file: file, line: open, "a quoted cell opens here and is never closed (unbalanced \")")
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false)
@@ -292,6 +296,27 @@ struct CSVPlanImporter {
     static func clean(_ cell: String) -> String {
         cell.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The line where a quoted cell opens that no closing quote ends, or nil. Excel doubles quotes
+    /// inside quoted cells, so in a well-formed file every quote toggles in/out of a quoted cell.
+    static func unclosedQuoteLine(_ text: String) -> Int? {
+        var line = 1
+        var inQuotes = false
+        var openedAt = 0
+        var previousCR = false
+        for s in text.unicodeScalars {
+            if s == "\"" {
+                inQuotes.toggle()
+                if inQuotes { openedAt = line }
+            } else if s == "\n" {
+                if !previousCR { line += 1 }
+            } else if s == "\r" {
+                line += 1
+            }
+            previousCR = s == "\r"
+        }
+        return inQuotes ? openedAt : nil
     }
 
     static func lineBreaks(in cell: String) -> Int {

@@ -16,6 +16,8 @@ struct PlanTextImporter {
     private var columns: PlanColumns?
     private var statementParts: [String] = []
     private var headingLine = 0
+    /// Whether any table header was found (a document with none has no table at all).
+    private var columnsSeen = false
 
     init(file: String, lines: [String]) {
         self.file = file
@@ -42,8 +44,6 @@ struct PlanTextImporter {
         plan.period = DocumentTitle.period(in: title)
         return (plan, report)
     }
-
-    private var columnsSeen = false
 
     // MARK: - Lines
 

@@ -61,6 +61,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as PlanFileError {
         printError(error.description)
         throw ExitCode(Exit.invalidData)
+    } catch let error as ImportError {
+        printError(error.description)
+        throw ExitCode(Exit.invalidData)
     }
 }
 

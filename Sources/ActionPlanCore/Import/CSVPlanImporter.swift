@@ -1,0 +1,330 @@
+import CSV
+import Foundation
+
+/// CSV as Excel saves it (UTF-8 with or without BOM, CRLF, quoted fields with commas and newlines),
+/// parsed by the CSV.swift package. One row per target under a header row naming the columns
+/// (see `CSVColumn`); rows are grouped into Key Issues and objectives by their cells, so a sorted
+/// sheet still imports. An empty Key Issue or Objective cell means "as the row above".
+struct CSVPlanImporter {
+    let file: String
+    let text: String
+    private(set) var report = ImportReport()
+    private var issues: [KeyIssue] = []
+    /// Per Key Issue, the objective the last row used (for rows that leave the Objective cells empty).
+    private var currentObjective: [Int: Int] = [:]
+    private var currentIssue: Int?
+    private var column: [CSVColumn: Int] = [:]
+    private var unnamed: [Int] = []
+    private var width = 0
+    private var usedIDs: [String: Int] = [:]
+    /// (issue, objective, target) of targets that still need an id, in document order.
+    private var needIDs: [(Int, Int, Int)] = []
+
+    init(file: String, text: String) {
+        self.file = file
+        self.text = text
+    }
+
+    /// The first non-empty line is a CSV row naming at least two known columns.
+    static func looksLikeCSV(firstLine: String) -> Bool {
+        guard let reader = try? CSVReader(string: firstLine, hasHeaderRow: false), let row = reader.next(), row.count >= 2 else { return false }
+        return row.filter { CSVColumn.named($0) != nil }.count >= 2
+    }
+
+    mutating func run() throws(ImportError) -> (plan: Plan, report: ImportReport) {
+        if let open = Self.unclosedQuoteLine(text) {
+            // The reader would take the rest of the file as one cell: refuse rather than import that.
+            throw ImportError(file: file, line: open, "a quoted cell opens here and is never closed (unbalanced \")")
+        }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false)
+        } catch {
+            throw ImportError(file: file, "cannot read as CSV: \(error)")
+        }
+        var line = 1
+        var headerLine: Int?
+        var rows = 0
+        while let row = reader.next() {
+            let rowLine = line
+            line += 1 + row.reduce(0) { $0 + Self.lineBreaks(in: $1) }
+            if row.allSatisfy({ ImportText.squash($0).isEmpty }) { continue }
+            if headerLine == nil {
+                try readHeader(row, line: rowLine)
+                headerLine = rowLine
+                continue
+            }
+            try readRow(row.map(Self.clean), line: rowLine)
+            rows += 1
+        }
+        if let error = reader.error { throw ImportError(file: file, line: line, "cannot read as CSV: \(error)") }
+        guard let headerLine else { throw ImportError(file: file, "the file is empty") }
+        if rows == 0 { throw ImportError(file: file, line: headerLine, "a header row but no plan rows under it") }
+        assignIDs()
+        var plan = Plan(id: "", title: "")
+        plan.keyIssues = issues
+        plan.nextTargetId = (plan.allTargets.compactMap { TargetID.number(in: $0.id) }.max() ?? 0) + 1
+        return (plan, report)
+    }
+
+    // MARK: - Header
+
+    private mutating func readHeader(_ row: [String], line: Int) throws(ImportError) {
+        var unknown: [String] = []
+        for (i, cell) in row.enumerated() {
+            let name = ImportText.squash(cell.replacingOccurrences(of: "\u{FEFF}", with: ""))
+            if name.isEmpty { unnamed.append(i); continue }
+            guard let c = CSVColumn.named(name) else { unknown.append("\"\(name)\" (column \(i + 1))"); continue }
+            if let earlier = column[c] {
+                throw ImportError(file: file, line: line, "the column \"\(c.name)\" appears twice (columns \(earlier + 1) and \(i + 1))")
+            }
+            column[c] = i
+        }
+        if !unknown.isEmpty {
+            throw ImportError(file: file, line: line,
+                              "unknown column\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")); accepted names: \(CSVColumn.acceptedNames) (any case; see `actionplan import --help` for other spellings)")
+        }
+        var missing: [String] = []
+        if column[.keyIssue] == nil && column[.keyIssueNumber] == nil { missing.append("Key Issue") }
+        if column[.objective] == nil { missing.append("Objective") }
+        if column[.target] == nil { missing.append("Target") }
+        if !missing.isEmpty {
+            throw ImportError(file: file, line: line,
+                              "missing required column\(missing.count == 1 ? "" : "s") \(missing.map { "\"\($0)\"" }.joined(separator: ", ")); a plan CSV needs Key Issue (or Key Issue No), Objective and Target")
+        }
+        width = row.count
+    }
+
+    // MARK: - Rows
+
+    private mutating func readRow(_ row: [String], line: Int) throws(ImportError) {
+        let column = self.column
+        func cell(_ c: CSVColumn) -> String {
+            guard let i = column[c], i < row.count else { return "" }
+            return row[i]
+        }
+        for i in row.indices where (i >= width || unnamed.contains(i)) && !row[i].isEmpty {
+            report.unplaced(line, "cell in column \(i + 1), which has no name in the header", row[i])
+        }
+        let issue = try issueIndex(cell, line: line)
+        let objectiveCells: [CSVColumn] = [.objectiveNumber, .objectiveCode, .objective, .expectedOutcome]
+        let targetCells: [CSVColumn] = [.targetID, .target, .officers, .timescale, .due, .status, .comment, .forecast,
+                                        .unit, .baseline, .measureTarget, .actual, .better]
+        let hasTarget = targetCells.contains { !cell($0).isEmpty }
+        var objective: Int
+        if objectiveCells.allSatisfy({ cell($0).isEmpty }) {
+            guard let current = currentObjective[issue] else {
+                if hasTarget {
+                    throw ImportError(file: file, line: line, "a target with no objective: the Objective cell is empty and no row above gives one for Key Issue \(issues[issue].number)")
+                }
+                return // a Key Issue with no objectives
+            }
+            objective = current
+        } else {
+            objective = try objectiveIndex(cell, issue: issue, line: line)
+        }
+        currentObjective[issue] = objective
+        guard hasTarget else { return }
+        let target = try makeTarget(cell, line: line)
+        issues[issue].objectives[objective].targets.append(target)
+        let position = (issue, objective, issues[issue].objectives[objective].targets.count - 1)
+        let id = cell(.targetID)
+        if id.isEmpty {
+            needIDs.append(position)
+        } else if let problem = TargetID.problem(with: id) {
+            report.remark(line, "target id \"\(id)\" is not usable (\(problem)); given a new id")
+            needIDs.append(position)
+        } else if let earlier = usedIDs[id] {
+            report.remark(line, "target id \"\(id)\" is already used on line \(earlier); given a new id")
+            needIDs.append(position)
+        } else {
+            usedIDs[id] = line
+            issues[issue].objectives[objective].targets[position.2].id = id
+        }
+    }
+
+    private mutating func issueIndex(_ cell: (CSVColumn) -> String, line: Int) throws(ImportError) -> Int {
+        let numberCell = cell(.keyIssueNumber)
+        var title = cell(.keyIssue)
+        if numberCell.isEmpty && title.isEmpty {
+            guard let currentIssue else {
+                throw ImportError(file: file, line: line, "no Key Issue on this row and no row above to take it from")
+            }
+            return currentIssue
+        }
+        var number: Int?
+        if !numberCell.isEmpty {
+            guard let n = Int(numberCell.trimmingTrailingDots.replacingOccurrences(of: "Key Issue", with: "", options: .caseInsensitive)
+                .trimmingCharacters(in: .whitespaces)) else {
+                throw ImportError(file: file, line: line, "Key Issue No \"\(numberCell)\" is not a whole number")
+            }
+            number = n
+        } else if let (n, rest) = Self.numbered(title) {
+            number = n
+            title = rest
+        }
+        let index: Int
+        if let number, let found = issues.firstIndex(where: { $0.number == number }) {
+            index = found
+        } else if number == nil, let found = issues.firstIndex(where: { $0.title.caseInsensitiveCompare(title) == .orderedSame }) {
+            index = found
+        } else {
+            issues.append(KeyIssue(number: number ?? ((issues.map(\.number).max() ?? 0) + 1), title: title))
+            index = issues.count - 1
+        }
+        if issues[index].title.isEmpty {
+            issues[index].title = title
+        } else if !title.isEmpty && issues[index].title != title {
+            report.remark(line, "Key Issue \(issues[index].number) is titled differently from the row that first named it; kept \"\(issues[index].title)\"", title)
+        }
+        let statement = cell(.statement)
+        if issues[index].statement.isEmpty {
+            issues[index].statement = statement
+        } else if !statement.isEmpty && statement != issues[index].statement {
+            report.remark(line, "Key Issue \(issues[index].number)'s statement differs from the row that first gave it; kept the first", statement)
+        }
+        currentIssue = index
+        return index
+    }
+
+    private mutating func objectiveIndex(_ cell: (CSVColumn) -> String, issue: Int, line: Int) throws(ImportError) -> Int {
+        var text = cell(.objective)
+        var number: Int?
+        let numberCell = cell(.objectiveNumber)
+        if !numberCell.isEmpty {
+            guard let n = Int(numberCell.trimmingTrailingDots) else {
+                throw ImportError(file: file, line: line, "Objective No \"\(numberCell)\" is not a whole number")
+            }
+            number = n
+        } else if column[.objectiveNumber] == nil {
+            // No number column: "2. Manage …" carries its number in the text, as the plans print it.
+            let (n, rest) = PlanTextImporter.splitNumber(text)
+            if n != nil { number = n; text = rest }
+        }
+        let code = cell(.objectiveCode)
+        let outcome = cell(.expectedOutcome)
+        if let found = issues[issue].objectives.firstIndex(where: { $0.number == number && ($0.code ?? "") == code && $0.text == text }) {
+            if issues[issue].objectives[found].expectedOutcome.isEmpty { issues[issue].objectives[found].expectedOutcome = outcome }
+            return found
+        }
+        issues[issue].objectives.append(Objective(number: number, code: code.isEmpty ? nil : code, text: text, expectedOutcome: outcome))
+        return issues[issue].objectives.count - 1
+    }
+
+    private func makeTarget(_ cell: (CSVColumn) -> String, line: Int) throws(ImportError) -> Target {
+        let officersCell = cell(.officers)
+        // "; " is what export writes (and keeps "Jo Fisher, Service Manager" whole); otherwise the
+        // cell is read like a plan's Lead officers cell.
+        let officers = officersCell.contains(";")
+            ? officersCell.split(separator: ";").map { ImportText.squash($0) }.filter { !$0.isEmpty }
+            : LeadOfficerParser.parse(officersCell)
+        let timescale = cell(.timescale)
+        var due = Timescale(timescale).due
+        let dueCell = cell(.due)
+        if !dueCell.isEmpty {
+            guard let day = Day(iso: dueCell) ?? Timescale(dueCell).due else {
+                throw ImportError(file: file, line: line, "Due \"\(dueCell)\" is not a date (expected YYYY-MM-DD)")
+            }
+            due = day
+        }
+        let statusCell = cell(.status)
+        var status = Status.notAssessed
+        if !statusCell.isEmpty {
+            guard let s = ProgressReportImporter.status(statusCell) ?? Status(argument: ImportText.squash(statusCell).replacingOccurrences(of: " ", with: "-")) else {
+                throw ImportError(file: file, line: line, "unknown status \"\(statusCell)\"; expected ✓, X, met, not met, partially met, not assessed or blank")
+            }
+            status = s
+        }
+        var target = Target(id: "", text: cell(.target), leadOfficers: officers, timescale: timescale, due: due, status: status)
+        target.comment = cell(.comment)
+        target.forecast = cell(.forecast)
+        var measure = Measure()
+        measure.unit = cell(.unit).isEmpty ? nil : cell(.unit)
+        measure.baseline = try number(cell(.baseline), .baseline, line: line)
+        measure.target = try number(cell(.measureTarget), .measureTarget, line: line)
+        measure.actual = try number(cell(.actual), .actual, line: line)
+        let better = cell(.better)
+        if !better.isEmpty {
+            guard let b = Better(rawValue: better.lowercased()) else {
+                throw ImportError(file: file, line: line, "Better \"\(better)\" must be higher or lower")
+            }
+            measure.better = b
+        }
+        if !measure.isEmpty { target.measure = measure }
+        return target
+    }
+
+    private func number(_ text: String, _ c: CSVColumn, line: Int) throws(ImportError) -> Double? {
+        if text.isEmpty { return nil }
+        var t = text.replacingOccurrences(of: ",", with: "")
+        if t.hasSuffix("%") { t.removeLast() }
+        guard let v = Double(t.trimmingCharacters(in: .whitespaces)), v.isFinite else {
+            throw ImportError(file: file, line: line, "\(c.name) \"\(text)\" is not a number")
+        }
+        return v
+    }
+
+    /// Targets without an id (or with an unusable one) get the next free `tN`, in document order.
+    private mutating func assignIDs() {
+        var next = (usedIDs.keys.compactMap { TargetID.number(in: $0) }.max() ?? 0) + 1
+        let ordered = needIDs.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        for (i, o, t) in ordered {
+            while usedIDs["t\(next)"] != nil { next += 1 }
+            issues[i].objectives[o].targets[t].id = "t\(next)"
+            usedIDs["t\(next)"] = 0
+            next += 1
+        }
+    }
+
+    // MARK: - Cells
+
+    /// "1. Leadership", "Key Issue 2: Consultation", "3" → number and title.
+    static func numbered(_ text: String) -> (Int, String)? {
+        var t = Substring(text)
+        if t.lowercased().hasPrefix("key issue") { t = t.dropFirst("key issue".count).drop { $0 == " " } }
+        let digits = t.prefix { $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3, let n = Int(digits) else { return nil }
+        var rest = t.dropFirst(digits.count)
+        if let c = rest.first {
+            guard [".", ":", ")", " ", "-", "\u{2013}"].contains(c) else { return nil }
+            rest = rest.dropFirst()
+        }
+        return (n, ImportText.squash(rest.drop { $0 == " " || $0 == "-" || $0 == "\u{2013}" }))
+    }
+
+    /// Cells as Excel writes them: CRLF inside a cell is a line break; surrounding spaces mean nothing.
+    static func clean(_ cell: String) -> String {
+        cell.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The line where a quoted cell opens that no closing quote ends, or nil. Excel doubles quotes
+    /// inside quoted cells, so in a well-formed file every quote toggles in/out of a quoted cell.
+    static func unclosedQuoteLine(_ text: String) -> Int? {
+        var line = 1
+        var inQuotes = false
+        var openedAt = 0
+        var previousCR = false
+        for s in text.unicodeScalars {
+            if s == "\"" {
+                inQuotes.toggle()
+                if inQuotes { openedAt = line }
+            } else if s == "\n" {
+                if !previousCR { line += 1 }
+            } else if s == "\r" {
+                line += 1
+            }
+            previousCR = s == "\r"
+        }
+        return inQuotes ? openedAt : nil
+    }
+
+    static func lineBreaks(in cell: String) -> Int {
+        var n = 0
+        var previousCR = false
+        for s in cell.unicodeScalars {
+            if s == "\n" { if !previousCR { n += 1 }; previousCR = false } else if s == "\r" { n += 1; previousCR = true } else { previousCR = false }
+        }
+        return n
+    }
+}

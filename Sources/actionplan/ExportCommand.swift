@@ -1,0 +1,43 @@
+import ActionPlanCore
+import ArgumentParser
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a plan as CSV, one row per target, that `actionplan import` reads back.",
+        discussion: """
+        Columns: \(PlanCSVExporter.header.joined(separator: ", ")). Lead officers are separated by "; ". \
+        Status is met, not-met, partially-met or not-assessed. CRLF line ends, fields quoted as Excel \
+        expects; --bom adds the byte order mark older Excel versions need to see UTF-8. \
+        The plan's title, period, notes, reviews and target history are not in the CSV.
+        """
+    )
+
+    @OptionGroup var dataOptions: DataOptions
+    @Argument(help: ArgumentHelp("The plan to export.", valueName: "plan-id")) var planID: String
+    @Option(help: "Output format (csv).") var format: ExportFormat = .csv
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    @Flag(help: "Start with a UTF-8 byte order mark (for Excel).") var bom = false
+
+    func run() throws {
+        try reportingErrors {
+            let plan = try dataOptions.store().load(planID).plan
+            let text = PlanCSVExporter.render(plan, byteOrderMark: bom)
+            guard let output else {
+                print(text, terminator: "")
+                return
+            }
+            do throws(SaveError) {
+                try AtomicWriter().write(Array(text.utf8), to: output)
+            } catch {
+                throw StoreError.save(error)
+            }
+            print("Wrote \(plan.allTargets.count) target\(plan.allTargets.count == 1 ? "" : "s") of \(plan.id) to \(output)")
+        }
+    }
+}

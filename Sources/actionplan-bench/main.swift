@@ -52,6 +52,29 @@ case "load":
     }
     samples.sort()
     print(String(format: "load all (%d targets): median %.1f ms", count, samples[samples.count / 2]))
+case "phases":
+    // Where a save's time goes: read, parse, decode, encode (tree), serialize, durable write.
+    let path = arguments[2], iterations = Int(arguments[3])!
+    var t: [String: [Double]] = [:]
+    func time<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try body()
+        t[name, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        return result
+    }
+    for _ in 0..<iterations {
+        let bytes = time("read") { Array(FileManager.default.contents(atPath: path)!) }
+        let value = try time("parse") { try JSONParser.parse(bytes) }
+        let loaded = time("decode+fingerprint") { PlanFile.decode(bytes, file: path, expectedID: nil).loaded! }
+        _ = value
+        let out = time("encode+serialize") { PlanFile.encode(loaded.plan) }
+        try time("durable write") { try AtomicWriter(fault: nil).write(out, to: path + ".phase") }
+    }
+    for name in ["read", "parse", "decode+fingerprint", "encode+serialize", "durable write"] {
+        let s = t[name]!.sorted()
+        print(String(format: "%-20@ median %.2f ms", name, s[s.count / 2]))
+    }
+    print("(decode+fingerprint includes a second parse)")
 default:
     print("unknown benchmark \(arguments[1])")
     exit(64)

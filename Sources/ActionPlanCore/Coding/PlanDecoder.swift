@@ -179,7 +179,8 @@ struct PlanDecoder {
                 duplicateTargetIDs.append((t.id, path() + ".id"))
             }
         }
-        if !sawDue && !t.timescale.isEmpty { t.due = Timescale(t.timescale).due }
+        // A time scale with no digit ("Ongoing", "Quarterly") cannot name a date: skip parsing it.
+        if !sawDue && t.timescale.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { t.due = Timescale(t.timescale).due }
         return t
     }
 

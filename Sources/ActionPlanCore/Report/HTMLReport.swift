@@ -67,7 +67,7 @@ public enum HTMLReport {
             exceptions = r.exceptions.map(ExceptionRow.init)
             hasExceptions = !r.exceptions.isEmpty
             forecastHeading = ProgressReport.forecastHeading
-            issues = r.sections.map(Issue.init)
+            issues = r.sections.map { Issue($0, previous: r.comparedWith?.number) }
         }
     }
 
@@ -140,10 +140,10 @@ public enum HTMLReport {
         let issueHeading: String
         let objectives: [ObjectiveView]
 
-        init(_ s: ProgressReport.IssueSection) {
+        init(_ s: ProgressReport.IssueSection, previous: Int?) {
             issueAnchor = "ki-\(s.number)"
             issueHeading = "Key Issue \(s.number): \(s.title)"
-            objectives = s.objectives.enumerated().map { ObjectiveView($1, anchor: "ki-\(s.number)-o\($0 + 1)") }
+            objectives = s.objectives.enumerated().map { ObjectiveView($1, anchor: "ki-\(s.number)-o\($0 + 1)", previous: previous) }
         }
     }
 
@@ -154,12 +154,12 @@ public enum HTMLReport {
         let expected: String?
         let lines: [LineView]
 
-        init(_ o: ProgressReport.ObjectiveSection, anchor: String) {
+        init(_ o: ProgressReport.ObjectiveSection, anchor: String, previous: Int?) {
             objectiveAnchor = anchor
             objectiveHeading = o.heading
             action = o.action
             expected = o.expectedOutcome.isEmpty ? nil : o.expectedOutcome
-            lines = o.lines.map(LineView.init)
+            lines = o.lines.map { LineView($0, previous: previous) }
         }
     }
 
@@ -169,19 +169,19 @@ public enum HTMLReport {
         let text: String
         let officers: String
         let mark: Mark
-        /// Shown only when the status moved since the previous review ("↑ better", "new").
+        /// Shown only when the status moved since the previous review ("↑ better than at review 1").
         let change: String?
         let comment: String
         let forecast: String
 
-        init(_ l: ProgressReport.Line) {
+        init(_ l: ProgressReport.Line, previous: Int?) {
             month = l.month
             overdue = l.overdue
             text = l.text
             officers = l.officers.joined(separator: " / ")
             mark = Mark(l.status)
-            if let d = l.direction, d != .same {
-                change = d == .new ? "new since the last review" : "\(d.label) than at the last review"
+            if let d = l.direction, d != .same, let previous {
+                change = d == .new ? "new since review \(previous)" : "\(d.label) than at review \(previous)"
             } else {
                 change = nil
             }

@@ -11,8 +11,9 @@ struct ActionPlanCommand: ParsableCommand {
         The data directory is --data DIR, else $ACTIONPLAN_DATA, else $XDG_DATA_HOME/actionplan \
         (~/.local/share/actionplan). A target is addressed as PLAN_ID/TARGET_ID.
 
-        Exit codes: 0 success; 1 a plan file is invalid or unreadable; 2 no such plan or target; \
-        3 a save failed (the previous file is unchanged); 64 bad arguments.
+        Exit codes: 0 success; 1 a plan file is invalid or unreadable, or the review state forbids the \
+        command; 2 no such plan, target or review; 3 a save failed (the previous file is unchanged); \
+        64 bad arguments.
         """,
         version: "0.1.0",
         subcommands: [

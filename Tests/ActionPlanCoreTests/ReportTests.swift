@@ -159,6 +159,24 @@ final class ReportTests: XCTestCase {
         XCTAssertNil(r1.total.direction)
     }
 
+    func testExceptionRefsNameTheKeyIssueWhenObjectivesHaveNoCode() throws {
+        var p = Plan(id: "refs", title: "Refs")
+        p.keyIssues = [1, 2].map { n in
+            KeyIssue(number: n, title: "K\(n)", objectives: [
+                Objective(number: 4, text: "numbered", targets: [Target(id: "t\(n)a", text: "a", status: .notMet)]),
+                Objective(text: "unnumbered", targets: [Target(id: "t\(n)b", text: "b", status: .notMet)]),
+            ])
+        }
+        let r = try report(p)
+        XCTAssertEqual(r.exceptions.map(\.objectiveRef), ["Key Issue 1, objective 4", "Key Issue 1, objective 2",
+                                                         "Key Issue 2, objective 4", "Key Issue 2, objective 2"])
+        XCTAssertEqual(r.sections[0].objectives.map(\.heading), ["Objective 4", "Objective 2"])
+        let csv = try CSVReader(string: CSVReport.render(r), hasHeaderRow: true)
+        var objectives: [String] = []
+        while csv.next() != nil { objectives.append(csv["objective"] ?? "?") }
+        XCTAssertEqual(objectives, ["4.", "", "4.", ""], "the CSV has the label as the plan gives it, beside keyIssue")
+    }
+
     // MARK: - CSV
 
     func testCSVReadsBackWithIdenticalValues() throws {

@@ -19,9 +19,10 @@ public enum CSVReport {
     }
 
     /// `status` is the spelling `list --format csv` uses (met, not-met, partially-met, not-assessed);
-    /// `met` is the report mark (✓, X, Partially met, blank); officers are joined with "; ".
+    /// `met` is the report mark (✓, X, Partially met, blank); officers are joined with "; "; `objective`
+    /// is the code or number as the plan gives it (as `list` prints it).
     static func fields(_ l: ProgressReport.Line, report: ProgressReport) -> [String] {
-        [report.planID, report.asAt.description, "\(l.issueNumber)", l.issueTitle, l.objectiveRef, l.objectiveText,
+        [report.planID, report.asAt.description, "\(l.issueNumber)", l.issueTitle, l.objectiveLabel, l.objectiveText,
          l.expectedOutcome, l.targetID, l.text, l.leadOfficersJoined, l.month, l.due?.description ?? "",
          l.status.argument, l.status.reportMark, l.overdue ? "yes" : "no", l.comment, l.forecast,
          l.previousStatus?.argument ?? "", l.direction?.word ?? ""]

@@ -74,7 +74,10 @@ public struct ProgressReport: Sendable {
     public struct Line: Sendable {
         public var issueNumber: Int
         public var issueTitle: String
-        /// The objective's label, or its heading when it has none ("Objective 2").
+        /// The objective's code or number as the plan gives it ("CCS1", "4."; "" when none).
+        public var objectiveLabel: String
+        /// How the exceptions name the objective: its code ("CCS1"), which is unique; else with the Key
+        /// Issue, as numbers repeat from one Key Issue to the next ("Key Issue 2, objective 4").
         public var objectiveRef: String
         public var objectiveText: String
         public var expectedOutcome: String
@@ -134,6 +137,8 @@ public struct ProgressReport: Sendable {
             var objectives: [ObjectiveSection] = []
             for (position, objective) in issue.objectives.enumerated() {
                 let heading = ProgressReport.heading(of: objective, in: issue, position: position + 1)
+                let ref = (objective.code ?? "").isEmpty
+                    ? "Key Issue \(issue.number), objective \(objective.number ?? position + 1)" : objective.code!
                 var lines: [Line] = []
                 for t in objective.targets {
                     if let officer, !officer.matches(t) { continue }
@@ -146,7 +151,7 @@ public struct ProgressReport: Sendable {
                     }
                     let line = Line(
                         issueNumber: issue.number, issueTitle: issue.title,
-                        objectiveRef: objective.label.isEmpty ? heading : objective.label,
+                        objectiveLabel: objective.label, objectiveRef: ref,
                         objectiveText: objective.text, expectedOutcome: objective.expectedOutcome,
                         targetID: t.id, month: t.timescale, due: t.due, text: t.text, officers: t.leadOfficers,
                         status: t.status, overdue: t.isOverdue(asOf: asAt), comment: t.comment, forecast: t.forecast,

@@ -42,5 +42,13 @@ stress: deps
 	$(SWIFT) build $(RELEASE) --product actionplan-bench
 	python3 scripts/stress.py
 
+# Not part of `make test` (it takes a browser): the HTML report of every plan in data/ printed to PDF
+# and screenshotted by headless Chromium, checked for pages and for tables that overflow. Output in
+# .report-check/ (see scripts/report_check.py).
+report-check: deps
+	@bash scripts/ensure-deps.sh --report
+	$(SWIFT) build --product actionplan
+	python3 scripts/report_check.py --binary .build/debug/actionplan --out .report-check
+
 clean:
-	rm -rf .build .run .bench
+	rm -rf .build .run .bench .report-check

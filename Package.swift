@@ -11,12 +11,19 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // Templates for the HTML report; it escapes {{ }} for HTML (see Report/HTMLReport.swift).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // Model, time scales, queries, JSON storage, import, reports. Foundation only: no terminal code.
         .target(
             name: "ActionPlanCore",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+            dependencies: [
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+            // The report templates are Swift string constants (Report/Templates/*.swift), not bundle
+            // resources: a binary copied to /usr/local/bin has no resource bundle beside it.
         ),
         // The interactive app as state + actions + a pure render(state, size) -> cell grid. No ncurses here.
         .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore"]),
@@ -39,7 +46,11 @@ let package = Package(
             dependencies: ["ActionPlanCore", "ActionPlanTUI"],
             path: "Sources/actionplan-bench"
         ),
-        .testTarget(name: "ActionPlanCoreTests", dependencies: ["ActionPlanCore"]),
+        .testTarget(
+            name: "ActionPlanCoreTests",
+            dependencies: ["ActionPlanCore", .product(name: "CSV", package: "CSV.swift")],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore"]),
         .testTarget(name: "ActionPlanCLITests", dependencies: ["ActionPlanCore"]),
     ]

@@ -11,14 +11,15 @@ struct ActionPlanCommand: ParsableCommand {
         The data directory is --data DIR, else $ACTIONPLAN_DATA, else $XDG_DATA_HOME/actionplan \
         (~/.local/share/actionplan). A target is addressed as PLAN_ID/TARGET_ID.
 
-        Exit codes: 0 success; 1 a plan file is invalid or unreadable, or a file to import is refused; 2 no such plan or target; \
-        3 a save failed (the previous file is unchanged); 64 bad arguments.
+        Exit codes: 0 success; 1 a plan file is invalid or unreadable, a file to import is refused, or the \
+        review state forbids the command; 2 no such plan, target or review; 3 a save failed (the previous \
+        file is unchanged); 64 bad arguments.
         """,
         version: "0.1.0",
         subcommands: [
             UICommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
-            SummaryCommand.self, ValidateCommand.self, HistoryCommand.self, RestoreCommand.self,
-            ImportCommand.self, ExportCommand.self,
+            SummaryCommand.self, ReviewCommand.self, ReportCommand.self, ValidateCommand.self,
+            HistoryCommand.self, RestoreCommand.self, ImportCommand.self, ExportCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )

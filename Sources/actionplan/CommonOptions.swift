@@ -39,6 +39,7 @@ extension Status: ExpressibleByArgument {
 
 /// Exit codes, documented in the README and `actionplan --help`.
 enum Exit {
+    /// Also: a review state that forbids the command (one already open, none open, still open).
     static let invalidData: Int32 = 1
     static let notFound: Int32 = 2
     static let saveFailed: Int32 = 3
@@ -64,6 +65,15 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as ImportError {
         printError(error.description)
         throw ExitCode(Exit.invalidData)
+    } catch let error as ReviewError {
+        printError(error.description)
+        switch error {
+        case .noSuchReview: throw ExitCode(Exit.notFound)
+        case .alreadyOpen, .noneOpen, .asAtBeforePrevious, .stillOpen, .noClosedReview: throw ExitCode(Exit.invalidData)
+        }
+    } catch let error as SaveError {
+        printError(error.description)
+        throw ExitCode(Exit.saveFailed)
     }
 }
 

@@ -91,6 +91,15 @@ final class PlanFileTests: XCTestCase {
         XCTAssertEqual(p, [#"p.json: $.keyIssues[0].objectives[0].targets[0].status: expected one of met, notMet, partiallyMet, notAssessed; found "done""#])
     }
 
+    func testReviewNumbersAreUniqueAndAtMostOneIsOpen() {
+        let reviews = #""reviews": [{"number": 1, "asAt": "2008-01-21"}, {"number": 1, "asAt": "2008-02-21", "closedAt": "x"}, {"number": 0, "asAt": "2008-03-21"}],"#
+        XCTAssertEqual(problems(plainPlan(target: goodTarget, extra: reviews)), [
+            "p.json: $.reviews[1].number: duplicate review number 1",
+            "p.json: $.reviews[2].number: expected a review number of 1 or more, found 0",
+            #"p.json: $.reviews[2]: review 0 is open, but so is review 1; at most one review may be open (give one a "closedAt")"#,
+        ])
+    }
+
     func testNewerSchemaVersionIsRefused() {
         let p = problems(#"{"schemaVersion": 2, "id": "p", "title": "P", "keyIssues": []}"#)
         XCTAssertEqual(p, ["p.json: $.schemaVersion: schemaVersion 2 is newer than this program understands (1); upgrade actionplan to open this file"])

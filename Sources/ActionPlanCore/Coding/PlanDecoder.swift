@@ -52,8 +52,18 @@ struct PlanDecoder {
                 }
             case "reviews":
                 if let items = array(member.value, path()) {
+                    var numbers = Set<Int>(), open: Int?
                     for (i, item) in items.enumerated() {
-                        if let review = review(item, "\(path())[\(i)]") { plan.reviews.append(review) }
+                        guard let review = review(item, "\(path())[\(i)]") else { continue }
+                        // What review start/close rely on: numbers are unique, at most one review is open.
+                        if !numbers.insert(review.number).inserted {
+                            fail("\(path())[\(i)].number", "duplicate review number \(review.number)")
+                        }
+                        if review.closedAt == nil {
+                            if let open { fail("\(path())[\(i)]", "review \(review.number) is open, but so is review \(open); at most one review may be open (give one a \"closedAt\")") }
+                            open = review.number
+                        }
+                        plan.reviews.append(review)
                     }
                 }
             default:
@@ -233,7 +243,10 @@ struct PlanDecoder {
         var sawNumber = false, sawAsAt = false
         for member in members {
                         switch member.key {
-            case "number": sawNumber = true; r.number = int(member.value, path() + "." + member.key) ?? 0
+            case "number":
+                sawNumber = true
+                r.number = int(member.value, path() + "." + member.key) ?? 0
+                if r.number < 1 { fail(path() + "." + member.key, "expected a review number of 1 or more, found \(r.number)") }
             case "asAt": sawAsAt = true; if let d = day(member.value, path() + "." + member.key) { r.asAt = d }
             case "title": r.title = string(member.value, path() + "." + member.key) ?? ""
             case "openedAt": r.openedAt = string(member.value, path() + "." + member.key) ?? ""

@@ -1,0 +1,34 @@
+/// The progress report as CSV: one row per target in the report, with every column, RFC 4180 (CRLF,
+/// quoted where needed) via `CSVText`, so a spreadsheet can sort and filter what the committee sees.
+/// Values are exactly as in the plan (read back with any CSV reader they compare equal).
+public enum CSVReport {
+    public static let header = [
+        "plan", "asAt", "keyIssue", "keyIssueTitle", "objective", "objectiveText", "expectedOutcome",
+        "target", "text", "leadOfficers", "timescale", "due", "status", "met", "overdue",
+        "comment", "forecast", "previousStatus", "direction",
+    ]
+
+    public static func render(_ report: ProgressReport, byteOrderMark: Bool = false) -> String {
+        var rows: [[String]] = []
+        for issue in report.sections {
+            for objective in issue.objectives {
+                for l in objective.lines { rows.append(fields(l, report: report)) }
+            }
+        }
+        return CSVText.render(header: header, rows: rows, byteOrderMark: byteOrderMark)
+    }
+
+    /// `status` is the spelling `list --format csv` uses (met, not-met, partially-met, not-assessed);
+    /// `met` is the report mark (✓, X, Partially met, blank); officers are joined with "; "; `objective`
+    /// is the code or number as the plan gives it (as `list` prints it).
+    static func fields(_ l: ProgressReport.Line, report: ProgressReport) -> [String] {
+        [report.planID, report.asAt.description, "\(l.issueNumber)", l.issueTitle, l.objectiveLabel, l.objectiveText,
+         l.expectedOutcome, l.targetID, l.text, l.leadOfficersJoined, l.month, l.due?.description ?? "",
+         l.status.argument, l.status.reportMark, l.overdue ? "yes" : "no", l.comment, l.forecast,
+         l.previousStatus?.argument ?? "", l.direction?.word ?? ""]
+    }
+}
+
+extension ProgressReport.Line {
+    var leadOfficersJoined: String { officers.joined(separator: "; ") }
+}

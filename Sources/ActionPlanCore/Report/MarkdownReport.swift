@@ -1,0 +1,84 @@
+/// The progress report as GitHub-flavoured Markdown: headings per Key Issue and objective, pipe
+/// tables. Every data string goes through `ReportText.markdown` (pipes escaped, newlines `<br>`).
+public enum MarkdownReport {
+    public static func render(_ report: ProgressReport) -> String {
+        var out = ""
+        func line(_ s: String = "") { out += s + "\n" }
+        func md(_ s: String) -> String { ReportText.markdown(s) }
+        func row(_ cells: [String]) { line("| " + cells.joined(separator: " | ") + " |") }
+
+        line("# " + md(report.heading))
+        line()
+        let meta = [report.organisation, report.department].filter { !$0.isEmpty }
+        if !meta.isEmpty {
+            line(md(meta.joined(separator: " · ")))
+            line()
+        }
+        line(md(report.basis))
+        line()
+
+        line("## Summary by Key Issue")
+        line()
+        row(["Key Issue", "Met", "Partially met", "Not met", "Not assessed", "Overdue", "% met", "Direction of travel"])
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+        for r in report.summary + [report.total] {
+            let name = r.number.map { "\($0). \(md(r.title))" } ?? "**\(md(r.title))**"
+            let t = r.tally
+            row([name, "\(t.met)", "\(t.partiallyMet)", "\(t.notMet)", "\(t.notAssessed)", "\(t.overdue)", r.percentMet,
+                 r.direction?.label ?? "no earlier review"])
+        }
+        line()
+
+        line("## Exceptions")
+        line()
+        line(md("Targets \(ProgressReport.exceptionRule), with their forecast: \(report.exceptions.count)."))
+        line()
+        if !report.exceptions.isEmpty {
+            row(["Ref", "Month", "Expected outcome", "Responsible officer", "Met", md(ProgressReport.forecastHeading)])
+            line("| --- | --- | --- | --- | --- | --- |")
+            for e in report.exceptions {
+                row([md(e.objectiveRef), month(e), md(e.text), officers(e), mark(e), md(e.forecast)])
+            }
+            line()
+        }
+
+        for issue in report.sections {
+            line("## Key Issue \(issue.number): \(md(issue.title))")
+            line()
+            for objective in issue.objectives {
+                line("### " + md(objective.heading))
+                line()
+                line("**Action:** " + md(objective.action))
+                line()
+                if !objective.expectedOutcome.isEmpty {
+                    line("**Expected outcome:** " + md(objective.expectedOutcome))
+                    line()
+                }
+                row([ProgressReport.monthHeading, "Expected outcome", "Responsible officer", "Met (✓ = met, X = not met)",
+                     "Comments", md(ProgressReport.forecastHeading)])
+                line("| --- | --- | --- | --- | --- | --- |")
+                for l in objective.lines {
+                    row([month(l), md(l.text), officers(l), mark(l), md(l.comment), md(l.forecast)])
+                }
+                line()
+            }
+        }
+        return out
+    }
+
+    /// "March 2008", "March 2008 (overdue)".
+    static func month(_ l: ProgressReport.Line) -> String {
+        ReportText.markdown(l.month) + (l.overdue ? " **(overdue)**" : "")
+    }
+
+    static func officers(_ l: ProgressReport.Line) -> String {
+        ReportText.markdown(l.officers.joined(separator: " / "))
+    }
+
+    /// The report mark (✓, X, Partially met, blank), and the direction when it changed.
+    static func mark(_ l: ProgressReport.Line) -> String {
+        var s = l.status.reportMark
+        if let d = l.direction, d != .same { s += (s.isEmpty ? "" : "<br>") + d.label }
+        return s
+    }
+}

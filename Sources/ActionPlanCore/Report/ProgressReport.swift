@@ -1,0 +1,235 @@
+import Foundation
+
+/// What to report: the as-at date, which position (now, or a closed review's snapshot), and filters.
+public struct ReportOptions: Sendable {
+    /// Overrides the as-at date (else the review's, else the plan's, else `today`).
+    public var asAt: Day?
+    /// Report the frozen snapshot of this closed review instead of the current position.
+    public var review: Int?
+    /// Only targets led by this officer (matched as `list --officer` matches).
+    public var officer: String?
+    /// Only exceptions in the detail: targets not met, or overdue.
+    public var exceptionsOnly = false
+    /// The as-at date when nothing else gives one.
+    public var today: Day
+
+    public init(asAt: Day? = nil, review: Int? = nil, officer: String? = nil, exceptionsOnly: Bool = false, today: Day) {
+        self.asAt = asAt
+        self.review = review
+        self.officer = officer
+        self.exceptionsOnly = exceptionsOnly
+        self.today = today
+    }
+}
+
+/// A committee progress report, laid out as Luton's "Outcomes Progress Report" (seed 004): a summary
+/// per Key Issue, the exceptions, then per Key Issue and objective the action, its expected outcome
+/// and a table of targets. Built once from a plan; rendered as Markdown, HTML or CSV. Text here is as
+/// in the plan (each renderer escapes it for its format).
+public struct ProgressReport: Sendable {
+    public var planID: String
+    public var planTitle: String
+    /// "<plan title> – Outcomes Progress Report as at 21 January 2008".
+    public var title: String
+    /// What narrows the report, for the heading: "only targets led by “Head of HR”", "exceptions only …".
+    public var scope: [String]
+    public var organisation: String
+    public var department: String
+    public var asAt: Day
+    /// The review whose snapshot is reported (nil: the current position).
+    public var review: Review?
+    /// The closed review the direction of travel is measured against (nil: none).
+    public var comparedWith: Review?
+    public var summary: [SummaryRow]
+    public var total: SummaryRow
+    public var exceptions: [Line]
+    public var sections: [IssueSection]
+
+    public struct SummaryRow: Sendable {
+        /// nil for the total row.
+        public var number: Int?
+        public var title: String
+        public var tally: Tally
+        public var previous: Tally?
+        public var direction: Direction?
+    }
+
+    public struct IssueSection: Sendable {
+        public var number: Int
+        public var title: String
+        public var objectives: [ObjectiveSection]
+    }
+
+    public struct ObjectiveSection: Sendable {
+        /// "Customer and Corporate Services 1 (CCS1)", "CCS1", "Objective 2".
+        public var heading: String
+        /// The code or number label ("CCS1", "4."); "" when the document has none.
+        public var label: String
+        public var action: String
+        public var expectedOutcome: String
+        public var lines: [Line]
+    }
+
+    /// One target row.
+    public struct Line: Sendable {
+        public var issueNumber: Int
+        public var issueTitle: String
+        /// The objective's code or number as the plan gives it ("CCS1", "4."; "" when none).
+        public var objectiveLabel: String
+        /// How the exceptions name the objective: its code ("CCS1"), which is unique; else with the Key
+        /// Issue, as numbers repeat from one Key Issue to the next ("Key Issue 2, objective 4").
+        public var objectiveRef: String
+        public var objectiveText: String
+        public var expectedOutcome: String
+        public var targetID: String
+        /// The time scale as written ("March 2008").
+        public var month: String
+        public var due: Day?
+        public var text: String
+        public var officers: [String]
+        public var status: Status
+        public var overdue: Bool
+        public var comment: String
+        public var forecast: String
+        public var previousStatus: Status?
+        public var direction: Direction?
+
+        public var isException: Bool { status == .notMet || overdue }
+    }
+
+    public static let forecastHeading = "Is it expected that the action be met, if not already met, and if so when? If not why not?"
+    public static let monthHeading = "Month"
+    public static let exceptionRule = "not met, or overdue (due before the as-at date and not met)"
+
+    /// Builds the report. Throws when `--review N` names a review the plan does not have, or one still open.
+    public init(plan source: Plan, options: ReportOptions) throws(ReviewError) {
+        var plan = source
+        var review: Review?
+        if let n = options.review {
+            let r = try source.closedReview(number: n)
+            review = r
+            plan = source.atReview(r)
+        }
+        let asAt = options.asAt ?? review?.asAt ?? source.asAt ?? options.today
+        let previous = source.previousClosedReview(before: options.review)
+        let comparison = previous.map { plan.compare(with: $0, asOf: asAt) }
+        let officer = options.officer.map(OfficerQuery.init)
+
+        self.planID = source.id
+        self.planTitle = source.title
+        self.organisation = source.organisation
+        self.department = source.department
+        self.asAt = asAt
+        self.review = review
+        self.comparedWith = previous
+        var scope: [String] = []
+        if let o = options.officer { scope.append("only targets led by “\(o)”") }
+        if options.exceptionsOnly { scope.append("exceptions only: \(ProgressReport.exceptionRule)") }
+        self.scope = scope
+        self.title = "\(ProgressReport.baseTitle(source.title)) – Outcomes Progress Report as at \(asAt.longDescription)"
+
+        var summary: [SummaryRow] = []
+        var exceptions: [Line] = []
+        var sections: [IssueSection] = []
+        var total = Tally(), totalThen = Tally()
+        for issue in plan.keyIssues {
+            var tally = Tally(), then = Tally()
+            var objectives: [ObjectiveSection] = []
+            for (position, objective) in issue.objectives.enumerated() {
+                let heading = ProgressReport.heading(of: objective, in: issue, position: position + 1)
+                let ref = (objective.code ?? "").isEmpty
+                    ? "Key Issue \(issue.number), objective \(objective.number ?? position + 1)" : objective.code!
+                var lines: [Line] = []
+                for t in objective.targets {
+                    if let officer, !officer.matches(t) { continue }
+                    tally.add(t, asOf: asAt)
+                    let before = comparison?.previousStatus[t.id]
+                    if let before {
+                        var past = t
+                        past.status = before
+                        then.add(past, asOf: previous!.asAt)
+                    }
+                    let line = Line(
+                        issueNumber: issue.number, issueTitle: issue.title,
+                        objectiveLabel: objective.label, objectiveRef: ref,
+                        objectiveText: objective.text, expectedOutcome: objective.expectedOutcome,
+                        targetID: t.id, month: t.timescale, due: t.due, text: t.text, officers: t.leadOfficers,
+                        status: t.status, overdue: t.isOverdue(asOf: asAt), comment: t.comment, forecast: t.forecast,
+                        previousStatus: before, direction: comparison.map { _ in Direction.of(t.status, then: before) })
+                    if line.isException { exceptions.append(line) }
+                    if !options.exceptionsOnly || line.isException { lines.append(line) }
+                }
+                if !lines.isEmpty {
+                    objectives.append(ObjectiveSection(heading: heading, label: objective.label, action: objective.text,
+                                                       expectedOutcome: objective.expectedOutcome, lines: lines))
+                }
+            }
+            // A filter that leaves a Key Issue without targets leaves it out of the report.
+            if officer != nil && tally.total == 0 { continue }
+            summary.append(SummaryRow(number: issue.number, title: issue.title, tally: tally,
+                                      previous: comparison == nil ? nil : then,
+                                      direction: comparison == nil ? nil : Direction.of(tally, then: then)))
+            if !objectives.isEmpty { sections.append(IssueSection(number: issue.number, title: issue.title, objectives: objectives)) }
+            total = total + tally
+            totalThen = totalThen + then
+        }
+        self.summary = summary
+        self.total = SummaryRow(number: nil, title: "All Key Issues", tally: total,
+                                previous: comparison == nil ? nil : totalThen,
+                                direction: comparison == nil ? nil : Direction.of(total, then: totalThen))
+        self.exceptions = exceptions
+        self.sections = sections
+    }
+
+    /// The title with the scope, as headings print it.
+    public var heading: String {
+        scope.isEmpty ? title : "\(title) (\(scope.joined(separator: "; ")))"
+    }
+
+    /// One sentence on what the report shows and what it compares with.
+    public var basis: String {
+        var s: String
+        if let review {
+            s = "Position frozen at review \(review.number)" + (review.title.isEmpty ? "" : " (“\(review.title)”)")
+                + ", as at \(review.asAt.longDescription)."
+        } else {
+            s = "Current position."
+        }
+        if let comparedWith {
+            s += " Direction of travel is against review \(comparedWith.number)"
+                + (comparedWith.title.isEmpty ? "" : " (“\(comparedWith.title)”)")
+                + ", as at \(comparedWith.asAt.longDescription)."
+        } else {
+            s += " There is no earlier closed review, so no direction of travel is shown."
+        }
+        return s
+    }
+
+    /// A plan title that already names the progress report ("… Action Plan – Outcomes Progress Report
+    /// as at 21st January 2008", as seed 004 is titled) loses that part, so the report's own as-at
+    /// date is not contradicted by the one in the title.
+    public static func baseTitle(_ title: String) -> String {
+        let pattern = #"\s*[–—-]\s*(Outcomes\s+)?Progress Report\b.*$"#
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return title }
+        let range = NSRange(title.startIndex..., in: title)
+        let stripped = regex.stringByReplacingMatches(in: title, range: range, withTemplate: "")
+        return stripped.isEmpty ? title : stripped
+    }
+
+    /// Seed 004 heads each action "Customer and Corporate Services 1 (CCS1)": Key Issue title, number
+    /// and code. Otherwise the code alone, or "Objective N".
+    static func heading(of objective: Objective, in issue: KeyIssue, position: Int) -> String {
+        let code = objective.code ?? ""
+        switch (objective.number, code.isEmpty) {
+        case (let n?, false): return "\(issue.title) \(n) (\(code))"
+        case (nil, false): return code
+        case (let n?, true): return "Objective \(n)"
+        case (nil, true): return "Objective \(position)"
+        }
+    }
+}
+
+extension ProgressReport.SummaryRow {
+    /// "61%".
+    public var percentMet: String { "\(tally.percentMet)%" }
+}

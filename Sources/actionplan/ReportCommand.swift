@@ -1,0 +1,62 @@
+import ActionPlanCore
+import ArgumentParser
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, html, csv
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "A committee-ready progress report of a plan, as Markdown, HTML or CSV.",
+        discussion: """
+        Laid out as an "Outcomes Progress Report": a summary per Key Issue (met, partially met, not met, \
+        not assessed, overdue, % met, direction of travel against the previous closed review), the \
+        exceptions (targets not met, or overdue) with their forecast, then per Key Issue and objective \
+        the action, its expected outcome and a table of its targets.
+
+        The as-at date is --as-at, else the review's with --review, else the plan's, else today. \
+        --review N reports the snapshot frozen when review N was closed. --officer and --exceptions \
+        narrow the report, and its heading says so (--officer narrows everything; --exceptions narrows \
+        the detail, while the summary still counts every target). Written to stdout, or with -o to a \
+        file, atomically (the path is printed). HTML is one self-contained file, for screen and A4 print.
+        """
+    )
+
+    @OptionGroup var dataOptions: DataOptions
+    @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id")) var planID: String
+    @Option(help: "md, html or csv.") var format: ReportFormat = .md
+    @Option(help: "The report's as-at date (overdue is judged against it).") var asAt: DayArgument?
+    @Option(help: ArgumentHelp("Report the frozen snapshot of this closed review.", valueName: "n")) var review: Int?
+    @Option(help: "Only targets led by this officer.") var officer: String?
+    @Flag(help: "Only exceptions (not met, or overdue) in the detail.") var exceptions = false
+    @Flag(help: "Start CSV with a byte order mark, so Excel reads it as UTF-8.") var bom = false
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if bom && format != .csv { throw ValidationError("--bom is for --format csv") }
+        if let review, review < 1 { throw ValidationError("--review takes a review number (1, 2, …); see `actionplan review list \(planID)`") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let plan = try dataOptions.store().load(planID).plan
+            let options = ReportOptions(asAt: asAt?.day, review: review, officer: officer, exceptionsOnly: exceptions,
+                                        today: Day.today())
+            let report = try ProgressReport(plan: plan, options: options)
+            let text: String
+            switch format {
+            case .md: text = MarkdownReport.render(report)
+            case .html: text = HTMLReport.render(report)
+            case .csv: text = CSVReport.render(report, byteOrderMark: bom)
+            }
+            if let output {
+                try AtomicWriter().write(Array(text.utf8), to: output)
+                print("wrote \(output)")
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+}

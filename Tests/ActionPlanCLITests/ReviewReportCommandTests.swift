@@ -1,0 +1,188 @@
+import Foundation
+import XCTest
+
+/// `review`, `summary --compare` and `report` as an officer runs them, on a scratch copy of seed 004's
+/// plan (data/luton-disability-equality-2008.json).
+final class ReviewReportCommandTests: XCTestCase {
+    private let plan = "luton-disability-equality-2008"
+    private var dir = ""
+    private var file: String { "\(dir)/\(plan).json" }
+
+    override func setUpWithError() throws {
+        dir = try CLI.scratchData(copying: ["\(plan).json"])
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    @discardableResult
+    private func run(_ args: [String], ascii: Bool = false) throws -> CLI.Result {
+        try CLI.run(args + ["--data", dir], environment: ascii ? ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""] : [:])
+    }
+
+    private func json(_ path: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    }
+
+    func testReviewStartCloseListRoundTrip() throws {
+        let none = try run(["review", "list", plan])
+        XCTAssertEqual(none.status, 0, none.stderr)
+        XCTAssertTrue(none.stdout.contains("has no reviews"), none.stdout)
+
+        let closeNone = try run(["review", "close", plan])
+        XCTAssertEqual(closeNone.status, 1)
+        XCTAssertEqual(closeNone.stderr, "actionplan: no review of \(plan) is open; open one with `actionplan review start \(plan)`\n")
+
+        let start = try run(["review", "start", plan, "--as-at", "2008-01-21", "--title", "DAAF January 2008"])
+        XCTAssertEqual(start.status, 0, start.stderr)
+        XCTAssertEqual(start.stdout, "opened review 1 of \(plan) as at 21 January 2008: DAAF January 2008\nsaved \(file)\n")
+        var onDisk = try json(file)
+        var reviews = onDisk["reviews"] as! [[String: Any]]
+        XCTAssertEqual(reviews.count, 1)
+        XCTAssertEqual(reviews[0]["number"] as? Int, 1)
+        XCTAssertEqual(reviews[0]["asAt"] as? String, "2008-01-21")
+        XCTAssertEqual(reviews[0]["title"] as? String, "DAAF January 2008")
+        XCTAssertNil(reviews[0]["closedAt"])
+        XCTAssertNotNil((reviews[0]["openedAt"] as? String)?.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"#, options: .regularExpression))
+
+        let before = CLI.read(file)
+        let again = try run(["review", "start", plan])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertEqual(again.stderr, "actionplan: review 1 of \(plan) (as at 2008-01-21) is already open; close it first with `actionplan review close \(plan)`\n")
+        XCTAssertEqual(CLI.read(file), before, "a refused start changes nothing")
+
+        let close = try run(["review", "close", plan])
+        XCTAssertEqual(close.status, 0, close.stderr)
+        XCTAssertTrue(close.stdout.hasPrefix("closed review 1 of \(plan) as at 21 January 2008: 55 targets frozen (27 met, 1 partially met, 22 not met, 5 not assessed, 0 overdue)\n"), close.stdout)
+        onDisk = try json(file)
+        reviews = onDisk["reviews"] as! [[String: Any]]
+        let snapshot = reviews[0]["snapshot"] as! [[String: Any]]
+        XCTAssertEqual(snapshot.count, 55)
+        XCTAssertEqual(snapshot[0]["id"] as? String, "t1")
+        XCTAssertEqual(snapshot[0]["status"] as? String, "met")
+        XCTAssertEqual(snapshot[0]["comment"] as? String, "Major contracts reviewed")
+        XCTAssertNotNil(reviews[0]["closedAt"] as? String)
+        XCTAssertEqual(try run(["validate", file]).status, 0, "the file stays valid")
+
+        let list = try run(["review", "list", plan])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        let lines = list.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, list.stdout)
+        XCTAssertEqual(lines[0].split(separator: " ", omittingEmptySubsequences: true).first, "NO")
+        let row = lines[1].split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        XCTAssertEqual(Array(row.prefix(2)) + [row[2]] + Array(row[4...9]), ["1", "2008-01-21", "closed", "27", "1", "22", "5", "0", "49%"])
+        XCTAssertTrue(lines[1].hasSuffix("DAAF January 2008"))
+        let listJSON = try run(["review", "list", plan, "--format", "json"])
+        XCTAssertTrue(listJSON.stdout.contains("\"open\": false"), listJSON.stdout)
+    }
+
+    func testNoSuchPlanAndBadArguments() throws {
+        let missing = try run(["review", "start", "nope"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no plan with id \"nope\""), missing.stderr)
+        XCTAssertEqual(try run(["review", "start", plan, "--as-at", "21/01/2008"]).status, 64)
+        XCTAssertEqual(try run(["report", plan, "--format", "pdf"]).status, 64)
+        XCTAssertEqual(try run(["report", plan, "--bom"]).status, 64, "--bom is for csv")
+        XCTAssertEqual(try run(["summary", "--review", "1"]).status, 64, "--review needs --plan")
+        XCTAssertEqual(try run(["report", "nope"]).status, 2)
+    }
+
+    /// Review 1 as the seed stands; then three changes: t3 not met → met, t8 not met → partly met,
+    /// t1 met → not met. Customer and Corporate Services: met 6 → 6, partly met 0 → 1: better.
+    private func reviewThenChange() throws {
+        try run(["review", "start", plan, "--as-at", "2008-01-21", "--title", "January"])
+        try run(["review", "close", plan])
+        XCTAssertEqual(try run(["set", "\(plan)/t3", "met"]).status, 0)
+        XCTAssertEqual(try run(["set", "\(plan)/t8", "partially-met"]).status, 0)
+        XCTAssertEqual(try run(["set", "\(plan)/t1", "not-met"]).status, 0)
+    }
+
+    func testSummaryCompare() throws {
+        let noReview = try run(["summary", "--plan", plan, "--compare", "--as-of", "2008-01-21"])
+        XCTAssertEqual(noReview.status, 0, noReview.stderr)
+        XCTAssertTrue(noReview.stdout.contains("no closed review to compare with"), noReview.stdout)
+
+        try reviewThenChange()
+        let r = try run(["summary", "--plan", plan, "--compare", "--as-of", "2008-01-21"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.components(separatedBy: "\n")
+        XCTAssertEqual(lines[1], "compared with review 1 “January” as at 21 January 2008; now as of 21 January 2008")
+        XCTAssertEqual(lines[2], "↑ better: met 27 → 27, partially met 1 → 2, not met 22 → 21, not assessed 5 → 5, overdue 0 → 0")
+        XCTAssertEqual(lines[3], "targets: 2 better, 52 same, 1 worse, 0 new")
+        let ccs = try XCTUnwrap(lines.first { $0.hasPrefix("1. Customer and Corporate Services") })
+        XCTAssertEqual(ccs.components(separatedBy: "  ").filter { !$0.isEmpty }.map { $0.trimmingCharacters(in: .whitespaces) },
+                       ["1. Customer and Corporate Services", "6 → 6", "0 → 1", "7 → 6", "0 → 0", "0 → 0", "46% → 46%", "↑ better"])
+        let ce = try XCTUnwrap(lines.first { $0.hasPrefix("2. Chief Executives Department") })
+        XCTAssertTrue(ce.hasSuffix("→ same"), ce)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("All Key Issues") && $0.hasSuffix("↑ better") })
+
+        // ASCII terminals: words only, "->" between counts.
+        let ascii = try run(["summary", "--plan", plan, "--compare", "--as-of", "2008-01-21"], ascii: true)
+        XCTAssertEqual(ascii.status, 0, ascii.stderr)
+        XCTAssertTrue(ascii.stdout.contains("better: met 27 -> 27, partially met 1 -> 2"), ascii.stdout)
+        XCTAssertFalse(ascii.stdout.unicodeScalars.contains { !$0.isASCII }, ascii.stdout)
+        XCTAssertTrue(ascii.stdout.split(separator: "\n").contains { $0.hasPrefix("2. Chief Executives Department") && $0.hasSuffix("same") })
+
+        let json = try run(["summary", "--plan", plan, "--review", "1", "--format", "json", "--as-of", "2008-01-21"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        XCTAssertTrue(json.stdout.contains("\"direction\": \"better\""), json.stdout)
+        XCTAssertTrue(json.stdout.contains("\"better\": 2"), json.stdout)
+
+        let missing = try run(["summary", "--plan", plan, "--review", "4"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.stderr, "actionplan: plan \(plan) has no review 4 (reviews: 1)\n")
+        try run(["review", "start", plan, "--as-at", "2009-01-31"])
+        let open = try run(["summary", "--plan", plan, "--review", "2"])
+        XCTAssertEqual(open.status, 1)
+        XCTAssertTrue(open.stderr.contains("review 2 of \(plan) is still open"), open.stderr)
+    }
+
+    func testReportMatchesTheGoldenFilesAndWritesAtomically() throws {
+        let golden = CLI.repoRoot.appendingPathComponent("Tests/ActionPlanCoreTests/Golden")
+        for format in ["md", "html", "csv"] {
+            let r = try run(["report", plan, "--format", format, "--as-at", "2008-01-21"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(r.stdout, CLI.read(golden.appendingPathComponent("\(plan).\(format)").path), "report --format \(format)")
+        }
+        let out = "\(dir)/out/report.html"
+        try FileManager.default.createDirectory(atPath: "\(dir)/out", withIntermediateDirectories: true)
+        let w = try run(["report", plan, "--format", "html", "--as-at", "2008-01-21", "-o", out])
+        XCTAssertEqual(w.status, 0, w.stderr)
+        XCTAssertEqual(w.stdout, "wrote \(out)\n")
+        XCTAssertEqual(CLI.read(out), CLI.read(golden.appendingPathComponent("\(plan).html").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/out"), ["report.html"], "no temporary file left")
+        let bom = try run(["report", plan, "--format", "csv", "--bom", "-o", "\(dir)/out/r.csv"])
+        XCTAssertEqual(bom.status, 0, bom.stderr)
+        XCTAssertEqual(Array((FileManager.default.contents(atPath: "\(dir)/out/r.csv") ?? Data()).prefix(3)), [0xEF, 0xBB, 0xBF])
+        let failed = try CLI.run(["report", plan, "--data", dir, "-o", "\(dir)/out/x.md"], environment: ["ACTIONPLAN_FAULT": "write:ENOSPC"])
+        XCTAssertEqual(failed.status, 3, failed.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(dir)/out/x.md"))
+    }
+
+    func testReportOfAReviewAndFilters() throws {
+        try reviewThenChange()
+        try run(["review", "start", plan, "--as-at", "2009-01-31", "--title", "February"])
+        try run(["review", "close", plan])
+        let r = try run(["report", plan, "--review", "2"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("# Luton Borough Council – Corporate Equality Scheme, Disability Equality Action Plan – Outcomes Progress Report as at 31 January 2009\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("Position frozen at review 2 (“February”), as at 31 January 2009. Direction of travel is against review 1 (“January”), as at 21 January 2008."))
+        XCTAssertTrue(r.stdout.contains("| 1. Customer and Corporate Services | 6 | 1 | 6 | 0 | 6 | 46% | ↑ better |"), r.stdout)
+        let csv = try run(["report", plan, "--review", "2", "--format", "csv"])
+        let t1 = try XCTUnwrap(csv.stdout.components(separatedBy: "\r\n").first { $0.contains(",t1,") })
+        XCTAssertTrue(t1.hasSuffix(",met,worse"), t1)
+
+        let hr = try run(["report", plan, "--officer", "Head of HR", "--exceptions", "--as-at", "2008-01-21"])
+        XCTAssertEqual(hr.status, 0, hr.stderr)
+        XCTAssertTrue(hr.stdout.hasPrefix("# Luton Borough Council – Corporate Equality Scheme, Disability Equality Action Plan – Outcomes Progress Report as at 21 January 2008 (only targets led by “Head of HR”; exceptions only: not met, or overdue (due before the as-at date and not met))\n"), hr.stdout)
+        XCTAssertFalse(hr.stdout.contains("Corporate Procurement Manager"))
+        XCTAssertFalse(hr.stdout.contains("## Key Issue 2"))
+
+        try run(["review", "start", plan, "--as-at", "2009-06-30"])
+        let open = try run(["report", plan, "--review", "3"])
+        XCTAssertEqual(open.status, 1)
+        XCTAssertTrue(open.stderr.contains("still open"), open.stderr)
+        XCTAssertEqual(try run(["report", plan, "--review", "9"]).status, 2)
+    }
+}

@@ -40,7 +40,7 @@ public struct Layout: Sendable {
 
     public var tree: Rect {
         let b = body
-        if isWide { return Rect(row: b.row, column: 0, width: size.width * 55 / 100, height: b.height) }
+        if isWide { return Rect(row: b.row, column: 0, width: size.width * 62 / 100, height: b.height) }
         return Rect(row: b.row, column: 0, width: size.width, height: max(3, b.height * 55 / 100))
     }
 

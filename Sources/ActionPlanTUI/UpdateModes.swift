@@ -117,7 +117,7 @@ extension AppState {
             mode = .normal
             guard var f = doc?.filters else { return }
             if p.selection == 0 {
-                // "All officers", unless a name was typed that no listed officer contains.
+                // The first line: what was typed (whole words, as --officer), or "All officers" when nothing was.
                 let typed = trimmed(p.query.text)
                 f.officer = typed.isEmpty ? nil : typed
             } else {

@@ -91,8 +91,8 @@ enum DetailPane {
             field("Status", g.label(target.status), Style(bold: true, role: Labels.role(target.status)), extra: statusExtra)
             field("Lead", target.leadOfficers.isEmpty ? "(none named)" : target.leadOfficers.joined(separator: ", "), Style(role: .accent))
             let overdue = target.isOverdue(asOf: asOf)
-            field("Time scale", Labels.dueLong(target), overdue ? Style(role: .overdue) : .plain,
-                  extra: overdue ? [Span("  "), Span("\(Labels.overdueSymbol(g)) OVERDUE", Style(bold: true, role: .overdue))] : [])
+            field("Time scale", Labels.dueLong(target) + (overdue ? "  \(Labels.overdueSymbol(g)) OVERDUE" : ""),
+                  overdue ? Style(bold: true, role: .overdue) : .plain)
             field("Comment", target.comment.isEmpty ? "(none: c adds one)" : target.comment, target.comment.isEmpty ? .dimmed : .plain)
             field("Forecast", target.forecast.isEmpty ? "(none: f adds one)" : target.forecast, target.forecast.isEmpty ? .dimmed : .plain)
             if let measure = target.measure, !measure.summary.isEmpty { field("Measure", measure.summary) }

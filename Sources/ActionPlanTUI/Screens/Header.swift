@@ -9,7 +9,7 @@ enum Header {
         let g = state.glyphs
         switch state.screen {
         case .plans:
-            grid.put(" actionplan — equality action plan reviews", row: 0, column: 0, style: bar)
+            grid.put(w >= 80 ? " actionplan — equality action plan reviews" : " actionplan", row: 0, column: 0, style: bar)
             let right = "overdue as of \(state.options.asOf) "
             grid.put(right, row: 0, column: max(0, w - DisplayWidth.of(right)), style: bar)
             let n = state.plans.count
@@ -19,7 +19,8 @@ enum Header {
             guard let doc = state.doc else { return }
             let plan = doc.plan
             var right = plan.asAt.map { "as at \($0.longDescription)" } ?? "no as-at date"
-            right += "  overdue as of \(state.options.asOf) "
+            if w >= 100 { right += "  overdue as of \(state.options.asOf)" }
+            right += " "
             let rightWidth = DisplayWidth.of(right)
             let titleWidth = max(0, w - rightWidth - 2)
             grid.put(" " + DisplayWidth.truncate(state.clean(plan.title), to: titleWidth), row: 0, column: 0, style: bar)
@@ -50,7 +51,7 @@ enum Header {
     static func breadcrumb(_ state: AppState, doc: PlanDoc) -> StyledLine {
         let g = state.glyphs
         let sep = Span(Labels.separator(g), .dimmed)
-        var parts: [String] = ["Plans", DisplayWidth.truncate(state.clean(doc.plan.title), to: 32)]
+        var parts: [String] = ["Plans", state.clean(doc.plan.title)]
         let plan = doc.plan
         switch doc.cursor {
         case .issue(let i)?:
@@ -66,6 +67,11 @@ enum Header {
             }
         case nil: break
         }
+        // The plan title gives way when the line is too long.
+        let others = parts.enumerated().filter { $0.offset != 1 }.reduce(0) { $0 + DisplayWidth.of($1.element) }
+        let room = state.size.width - 1 - others - DisplayWidth.of(Labels.separator(g)) * (parts.count - 1)
+        parts[1] = DisplayWidth.truncate(parts[1], to: max(12, room))
+        if room < 12 { parts.removeFirst(2); parts.insert("…", at: 0) }
         var line: StyledLine = [Span(" ")]
         for (i, p) in parts.enumerated() {
             if i > 0 { line.append(sep) }

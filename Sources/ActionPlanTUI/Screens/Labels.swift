@@ -72,7 +72,8 @@ enum Labels {
         let written = target.timescale.isEmpty ? "(no time scale)" : target.timescale
         if let due = target.due { return "\(written) — due \(due.longDescription)" }
         let summary = Timescale(target.timescale).summary
-        return target.timescale.isEmpty ? written : "\(written) — \(summary)"
+        if target.timescale.isEmpty || summary.lowercased() == written.lowercased() { return written }
+        return "\(written) — \(summary)"
     }
 
     /// "2026-11-24T14:02:11Z" → "2026-11-24 14:02 UTC".

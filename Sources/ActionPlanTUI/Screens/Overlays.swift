@@ -36,9 +36,10 @@ enum Overlays {
         let typed = state.clean(picker.query.text)
         grid.put("Name: ", row: rect.row + 1, column: x, style: .bold)
         grid.put(typed, row: rect.row + 1, column: x + 6, maxWidth: w - 6)
-        grid.cursor = (rect.row + 1, min(x + 6 + DisplayWidth.of(String(picker.query.characters.prefix(picker.query.cursor)).map { $0 }.map(String.init).map(state.clean).joined()), rect.column + rect.width - 2))
+        let beforeCursor = state.clean(String(picker.query.characters.prefix(picker.query.cursor)))
+        grid.cursor = (rect.row + 1, min(x + 6 + DisplayWidth.of(beforeCursor), rect.column + rect.width - 2))
         let listHeight = rect.height - 3
-        var entries: [String] = [typed.isEmpty || !officers.isEmpty ? "All officers (no officer filter)" : "Targets whose officer matches “\(typed)”"]
+        var entries: [String] = [typed.isEmpty ? "All officers (no officer filter)" : "Officers matching “\(typed)” (whole words)"]
         entries += officers.map { "\(state.clean($0.name))  (\($0.count))" }
         let first = max(0, picker.selection - listHeight + 1)
         for (n, entry) in entries.dropFirst(first).prefix(listHeight).enumerated() {
@@ -47,7 +48,7 @@ enum Overlays {
             grid.put(DisplayWidth.pad(" " + entry, to: w), row: y, column: x, style: selected ? .reverse : .plain, maxWidth: w)
         }
         if entries.count == 1 && !typed.isEmpty && listHeight > 1 {
-            grid.put("No officer name contains that; Enter filters by it anyway", row: rect.row + 3, column: x, style: .dimmed, maxWidth: w)
+            grid.put("No officer name contains that", row: rect.row + 3, column: x, style: .dimmed, maxWidth: w)
         }
     }
 

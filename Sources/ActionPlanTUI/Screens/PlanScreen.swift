@@ -92,9 +92,10 @@ enum TreePane {
         let overdue = target.isOverdue(asOf: state.options.asOf)
         let dueWidth = 9
         let flagWidth = DisplayWidth.of(Labels.overdueSpan(g).text)
-        let officerWidth = width >= 70 ? 10 : 0
-        let indent = "    "
-        let fixed = DisplayWidth.of(indent) + statusWidth + 2 + 1 + (officerWidth > 0 ? officerWidth + 1 : 0) + dueWidth + 1 + flagWidth
+        let officerWidth = width >= 64 ? (width >= 90 ? 12 : 8) : 0
+        let indent = "   "
+        // indent, status, unsaved mark, text, officers, due, overdue flag, right margin
+        let fixed = DisplayWidth.of(indent) + statusWidth + 2 + 1 + (officerWidth > 0 ? officerWidth + 1 : 0) + dueWidth + 1 + flagWidth + 1
         let textWidth = max(1, width - fixed)
         var line: StyledLine = [Span(indent)]
         var status = Labels.statusSpan(target.status, g)

@@ -12,6 +12,17 @@ public enum Key: Sendable, Hashable {
     case ctrl(Character)
     case function(Int)
 
+    /// The name in ASCII, for terminals without UTF-8 ("Up" for "↑").
+    public var asciiName: String {
+        switch self {
+        case .up: return "Up"
+        case .down: return "Down"
+        case .left: return "Left"
+        case .right: return "Right"
+        default: return name
+        }
+    }
+
     /// How the help screen and README name the key.
     public var name: String {
         switch self {

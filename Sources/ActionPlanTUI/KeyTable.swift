@@ -32,6 +32,8 @@ public struct KeyBinding: Sendable {
 
     /// "↑ / k".
     public var keyNames: String { keys.map(\.name).joined(separator: " / ") }
+    /// "Up / k".
+    public var asciiKeyNames: String { keys.map(\.asciiName).joined(separator: " / ") }
 }
 
 /// The single source of truth for key bindings: `update` looks keys up here, and the help screen
@@ -112,7 +114,7 @@ public enum KeyTable {
     }
 
     /// The help screen: a heading per context, then one line per binding.
-    public static func helpLines(width: Int) -> [(text: String, isHeading: Bool)] {
+    public static func helpLines(width: Int, ascii: Bool = false) -> [(text: String, isHeading: Bool)] {
         let keyColumn = min(28, max(12, width / 3))
         var out: [(String, Bool)] = []
         for context in KeyBinding.Context.allCases {
@@ -121,9 +123,10 @@ public enum KeyTable {
             if !out.isEmpty { out.append(("", false)) }
             out.append((context.rawValue, true))
             for b in group {
-                let keys = "  " + b.keyNames
+                let keys = "  " + (ascii ? b.asciiKeyNames : b.keyNames)
                 let pad = max(1, keyColumn - DisplayWidth.of(keys))
-                out.append((keys + String(repeating: " ", count: pad) + b.help, false))
+                let help = ascii ? b.help.replacing("→", with: "->") : b.help
+                out.append((keys + String(repeating: " ", count: pad) + help, false))
             }
         }
         return out
@@ -138,7 +141,7 @@ public enum KeyTable {
             out += "**\(context.rawValue)**\n\n| Key | Action |\n| --- | --- |\n"
             for b in group {
                 let keys = b.keys.map { "`" + ($0 == .char("`") ? "``" : $0.name) + "`" }.joined(separator: ", ")
-                out += "| \(keys) | \(b.help.replacingOccurrences(of: "|", with: "\\|")) |\n"
+                out += "| \(keys) | \(b.help.replacing("|", with: "\\|")) |\n"
             }
             out += "\n"
         }

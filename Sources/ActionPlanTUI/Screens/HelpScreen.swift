@@ -5,7 +5,7 @@ enum HelpScreen {
     static func draw(_ state: AppState, scroll: Int, rect: Rect, into grid: inout Grid) {
         let arrows = state.glyphs == .unicode ? "↑/↓ PgUp/PgDn" : "Up/Down PgUp/PgDn"
         grid.put(" Keys  (\(arrows) scroll · Esc, q or ? closes)", row: rect.row, column: rect.column, style: .bold, maxWidth: rect.width)
-        let lines = KeyTable.helpLines(width: rect.width)
+        let lines = KeyTable.helpLines(width: rect.width, ascii: state.glyphs == .ascii)
         let height = rect.height - 1
         let first = max(0, min(scroll, lines.count - height))
         for (n, entry) in lines.dropFirst(first).prefix(height).enumerated() {

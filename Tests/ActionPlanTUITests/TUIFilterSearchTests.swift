@@ -67,7 +67,9 @@ final class TUIFilterSearchTests: XCTestCase {
         XCTAssertEqual(s.doc?.filters.statuses, [.met, .notMet, .partiallyMet])
         XCTAssertEqual(visibleTargets(s), ["t1", "t3", "t4"])
         let grid = render(s, size: Size(width: 120, height: 40))
-        XCTAssertTrue(grid.lines[1].contains("Met or Partly met or Not met"), grid.lines[1])
+        XCTAssertFalse(grid.lines[1].contains("Filter"), "too long to fit beside the tallies")
+        XCTAssertTrue(grid.lines[2].hasSuffix("Filter: Met or Partly met or Not met (* clears) "), grid.lines[2])
+        XCTAssertTrue(grid.lines[2].hasPrefix(" Plans › "), grid.lines[2])
         s = send(s, .char("s"), .escape).0
         XCTAssertEqual(s.doc?.filters.statuses.count, 3, "Esc changes nothing")
     }

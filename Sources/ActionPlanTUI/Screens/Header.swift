@@ -34,19 +34,34 @@ enum Header {
             let tally = Tally(shown, asOf: state.options.asOf)
             var line: StyledLine = [Span(" ")] + Labels.tally(tally, g)
             line.append(Span("  (\(tally.total) target\(tally.total == 1 ? "" : "s"))", .dimmed))
+            var filters: StyledLine = []
             if !doc.filters.isEmpty {
-                line.append(Span(g == .unicode ? "  │ " : "  | "))
-                line.append(Span("Filter: " + state.filterDescription(doc.filters), Style(bold: true, role: .accent)))
-                line.append(Span("  (* clears)", .dimmed))
+                filters.append(Span("Filter: " + state.filterDescription(doc.filters), Style(bold: true, role: .accent)))
+                filters.append(Span(" (* clears)", .dimmed))
             }
             if let search = doc.search {
-                line.append(Span(g == .unicode ? "  │ " : "  | "))
-                line.append(Span("Search “\(state.clean(search))”", Style(role: .accent)))
+                if !filters.isEmpty { filters.append(Span("  ")) }
+                filters.append(Span("Search “\(state.clean(search))”", Style(role: .accent)))
             }
-            grid.draw(line, row: 1, column: 0, width: w)
-            grid.draw(breadcrumb(state, doc: doc), row: 2, column: 0, width: w)
+            let crumb = breadcrumb(state, doc: doc)
+            let lineWidth = width(of: line), filterWidth = width(of: filters)
+            if filters.isEmpty {
+                grid.draw(line, row: 1, column: 0, width: w)
+                grid.draw(crumb, row: 2, column: 0, width: w)
+            } else if lineWidth + 3 + filterWidth <= w {
+                grid.draw(line + [Span(g == .unicode ? " │ " : " | ")] + filters, row: 1, column: 0, width: w)
+                grid.draw(crumb, row: 2, column: 0, width: w)
+            } else {
+                // No room beside the tallies: the filters take the right of the breadcrumb line.
+                grid.draw(line, row: 1, column: 0, width: w)
+                let shown = min(filterWidth, w - 1)
+                grid.draw(crumb, row: 2, column: 0, width: max(0, w - shown - 2))
+                grid.draw(filters, row: 2, column: w - shown - 1, width: shown)
+            }
         }
     }
+
+    static func width(of line: StyledLine) -> Int { line.reduce(0) { $0 + DisplayWidth.of($1.text) } }
 
     static func breadcrumb(_ state: AppState, doc: PlanDoc) -> StyledLine {
         let g = state.glyphs

@@ -31,14 +31,14 @@ enum PlansScreen {
             } else {
                 let head: StyledLine = [Span(marker), Span(state.clean(p.title), .bold), Span("  " + state.clean(p.id), .dimmed)]
                 grid.draw(head, row: y, column: rect.column, width: w)
+                grid.draw(Labels.tally(p.tally, g), row: y + 1, column: rect.column + 4, width: w - 4)
+                let barWidth = w >= 100 ? 30 : 16
+                var bar = Labels.progressBar(p.tally, width: barWidth, g)
+                bar.append(Span("  \(p.tally.percentMet)% met of \(p.tally.total)", .bold))
                 var facts: [String] = []
                 if !p.period.isEmpty { facts.append(p.period) }
                 facts.append(p.asAt.map { "as at \($0)" } ?? "no as-at date")
-                let info: StyledLine = [Span(facts.joined(separator: " · ") + "   ", .dimmed)] + Labels.tally(p.tally, g)
-                grid.draw(info, row: y + 1, column: rect.column + 4, width: w - 4)
-                let barWidth = min(40, max(10, w - 30))
-                var bar = Labels.progressBar(p.tally, width: barWidth, g)
-                bar.append(Span("  \(p.tally.percentMet)% met of \(p.tally.total) target\(p.tally.total == 1 ? "" : "s")"))
+                bar.append(Span("  " + facts.joined(separator: " · "), .dimmed))
                 grid.draw(bar, row: y + 2, column: rect.column + 4, width: w - 4)
             }
             if selected { grid.restyle(row: y, from: rect.column, to: rect.column + w) { $0.reverse = true } }

@@ -160,6 +160,20 @@ final class UIEndToEndTests: XCTestCase {
         XCTAssertEqual(tmux.exitStatus(), 0)
     }
 
+    func testSIGTERMRestoresTheTerminalAndExitsCleanly() throws {
+        _ = try copySamplePlan()
+        try tmux.start(arguments: ["--data", dataDir], environment: ["LC_ALL": "C.UTF-8", "TERM": "xterm-256color"])
+        try tmux.waitFor("Key Issue 1: Leadership")
+        // The pane runs a shell that runs actionplan: signal that child (a process this test started).
+        let shell = try XCTUnwrap(Int32(tmux.display("#{pane_pid}")))
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        let pid = try XCTUnwrap(children.split(separator: " ").compactMap { Int32($0) }.first, "no child of \(shell)")
+        XCTAssertEqual(kill(pid, SIGTERM), 0)
+        try tmux.waitForExit()
+        XCTAssertEqual(tmux.exitStatus(), 0)
+        XCTAssertEqual(tmux.display("#{alternate_on}"), "0", "the terminal left the alternate screen (endwin ran)")
+    }
+
     func testResizeBelowTheMinimumAndBack() throws {
         _ = try copySamplePlan()
         try tmux.start(arguments: ["--data", dataDir], environment: ["LC_ALL": "C.UTF-8", "TERM": "xterm-256color"])

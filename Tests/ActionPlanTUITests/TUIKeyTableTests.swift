@@ -40,3 +40,11 @@ final class TUIKeyTableTests: XCTestCase {
         XCTAssertTrue(md.contains("| `Space` | Cycle"))
     }
 }
+
+final class TUIBenchmarkHookTests: XCTestCase {
+    func testRenderFullScreenReturnsSecondsPerRender() {
+        let seconds = TUIBenchmark.renderFullScreen(plan: Sample.plan(), width: 120, height: 40, iterations: 3)
+        XCTAssertGreaterThan(seconds, 0)
+        XCTAssertLessThan(seconds, 1)
+    }
+}

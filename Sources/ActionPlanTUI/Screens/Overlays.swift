@@ -10,7 +10,7 @@ enum Overlays {
         grid.box(rect, title: "\(name) for target \(session.targetID)", glyphs: state.glyphs, style: Style(role: .accent))
         let inner = Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 3)
         if session.field == .forecast, inner.height > 3 {
-            grid.put("Is it expected to be met, if not already met, and if so when? If not, why not?", row: rect.row + rect.height - 2,
+            grid.put("Expected to be met? If so, when; if not, why not?", row: rect.row + rect.height - 2,
                      column: inner.column, style: .dimmed, maxWidth: inner.width)
         }
         let laid = session.editor.layout(width: max(1, inner.width))

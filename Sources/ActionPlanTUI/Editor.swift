@@ -15,6 +15,14 @@ public struct LineEditor: Sendable, Equatable {
     public var text: String { String(characters) }
 
     public mutating func insert(_ c: Character) {
+        // A combining mark typed on its own joins the character before it (one grapheme, as it shows).
+        if cursor > 0 {
+            let merged = String(characters[cursor - 1]) + String(c)
+            if merged.count == 1 {
+                characters[cursor - 1] = Character(merged)
+                return
+            }
+        }
         characters.insert(c, at: cursor)
         cursor += 1
     }

@@ -46,7 +46,9 @@ extension AppState {
         case .editSave?:
             mode = .normal
             let text = s.editor.text
-            if text == s.original {
+            if doc?.plan.target(id: s.targetID) == nil {
+                message = Message("Target \(s.targetID) is no longer in the plan (someone removed it); nothing saved", isError: true)
+            } else if text == s.original {
                 message = Message("\(s.field == .comment ? "Comment" : "Forecast") unchanged")
             } else {
                 change(s.targetID, s.field, to: text, &fx)

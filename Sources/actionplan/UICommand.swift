@@ -25,7 +25,8 @@ struct UICommand: ParsableCommand {
     @Flag(help: "ASCII status symbols and box lines ([Y] [N] [P] [ ]).") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Let the mouse wheel scroll.") var mouse = false
-    @Option(help: "Judge overdue as of this day (default: today).") var asOf: DayArgument?
+    @Option(help: ArgumentHelp("Judge overdue as of this day (default: today).", valueName: "date")) var asOf: DayArgument?
+    /// Prints the key table as Markdown (for the README) and exits.
     @Flag(help: .hidden) var printKeys = false
 
     func validate() throws {

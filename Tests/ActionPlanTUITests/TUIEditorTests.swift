@@ -18,6 +18,12 @@ final class TUIEditorTests: XCTestCase {
         e.insert("f")
         e.delete()
         XCTAssertEqual(e.text, "caf")
+        var typed = LineEditor()
+        typed.insert("e")
+        typed.insert("\u{301}") // a combining acute typed on its own joins the e
+        XCTAssertEqual(typed.characters.count, 1)
+        typed.backspace()
+        XCTAssertEqual(typed.text, "")
         var combining = LineEditor("e\u{301}x") // e + combining acute
         combining.left()
         combining.left()

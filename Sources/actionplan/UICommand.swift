@@ -1,16 +1,59 @@
 import ActionPlanCore
+import ActionPlanTUI
 import ArgumentParser
+import CNcurses
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// The default command. The interactive review UI lands in a later change; until then this prints help.
+/// The default command: the interactive review UI.
 struct UICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
-        abstract: "Open the interactive review UI (the default)."
+        abstract: "Open the interactive review UI (the default).",
+        discussion: """
+        Shows the plans in the data directory; Enter opens one (with only one plan, it opens directly). \
+        Mark targets met (m), not met (x), partially met (p); edit comments (c) and forecasts (f). \
+        Every change is saved at once, with history. Press ? in the UI for every key. \
+        Colours are off with --no-color or when NO_COLOR is set; ASCII symbols with --ascii or a non-UTF-8 locale.
+        """
     )
 
     @OptionGroup var dataOptions: DataOptions
+    @Option(help: ArgumentHelp("Open this plan.", valueName: "id")) var plan: String?
+    @Option(help: ArgumentHelp("Start filtered to this lead officer (\"my targets\").", valueName: "name")) var officer: String?
+    @Flag(help: "ASCII status symbols and box lines ([Y] [N] [P] [ ]).") var ascii = false
+    @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
+    @Flag(help: "Let the mouse wheel scroll.") var mouse = false
+    @Option(help: ArgumentHelp("Judge overdue as of this day (default: today).", valueName: "date")) var asOf: DayArgument?
+    /// Prints the key table as Markdown (for the README) and exits.
+    @Flag(help: .hidden) var printKeys = false
+
+    func validate() throws {
+        if let plan, let problem = PlanID.problem(with: plan) {
+            throw ValidationError("invalid plan id: \(problem)")
+        }
+    }
 
     func run() throws {
-        print(ActionPlanCommand.helpMessage())
+        if printKeys {
+            print(KeyTable.markdown(), terminator: "")
+            return
+        }
+        setlocale(LC_ALL, "")
+        let utf8 = ap_locale_is_utf8() != 0
+        let store = dataOptions.store()
+        let who = Identity.current()
+        let options = AppOptions(glyphs: ascii || !utf8 ? .ascii : .unicode, asOf: asOf?.day ?? Day.today(), who: who,
+                                 officer: officer, planID: plan, dataDirectory: dataOptions.directory)
+        let (state, effects) = Startup.initialState(store: store, options: options)
+        let colour = !noColor && getenv("NO_COLOR") == nil
+        var backend = NcursesBackend(settings: .init(color: colour, mouse: mouse), runner: EffectRunner(store: store, who: who))
+        do {
+            try backend.run(initial: state, effects: effects)
+        } catch let failure as NcursesBackend.Failure {
+            printError(failure.description)
+            throw ExitCode(Exit.usage)
+        }
     }
 }

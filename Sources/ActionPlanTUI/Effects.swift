@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ActionPlanCore
+
+/// What `update` asks the outside world to do. The runtime performs effects (see `EffectRunner`)
+/// and feeds their results back as events.
+public enum Effect: Sendable {
+    /// Load a plan to open it.
+    case openPlan(String)
+    /// Save changes with `PlanStore.commit` (merging with whatever else was saved meanwhile).
+    case commit(planID: String, changes: [TargetChange], base: PlanFile.Loaded)
+    /// See whether another process saved the plan since `fingerprint`; reload it if so.
+    case checkDisk(planID: String, fingerprint: Fingerprint, now: Double)
+    case quit
+
+    /// The changes of a commit effect (for tests and logs).
+    public var changes: [TargetChange]? {
+        if case .commit(_, let changes, _) = self { return changes }
+        return nil
+    }
+
+    public var isQuit: Bool {
+        if case .quit = self { return true }
+        return false
+    }
+}
+
+/// Performs effects against a data directory and returns the events they produce.
+/// Knows nothing of the terminal, so tests run it on a temporary directory.
+public struct EffectRunner: Sendable {
+    public let store: PlanStore
+    public let who: String
+
+    public init(store: PlanStore, who: String) {
+        self.store = store
+        self.who = who
+    }
+
+    public func perform(_ effect: Effect) -> [Event] {
+        switch effect {
+        case .openPlan(let id):
+            do { return [.planOpened(id: id, .success(try store.load(id)))] } catch { return [.planOpened(id: id, .failure(error))] }
+        case .commit(let planID, let changes, let base):
+            let result: Result<PlanStore.CommitResult, StoreError>
+            do { result = .success(try store.commit(changes, to: planID, base: base, who: who)) } catch { result = .failure(error) }
+            return [.saved(planID: planID, changes: changes, result, time: EffectRunner.localTime())]
+        case .checkDisk(let planID, let fingerprint, let now):
+            guard let onDisk = store.fingerprintOnDisk(planID), onDisk != fingerprint else { return [.diskChecked(now: now)] }
+            do { return [.changedOnDisk(planID: planID, .success(try store.load(planID)))] } catch { return [.changedOnDisk(planID: planID, .failure(error))] }
+        case .quit:
+            return []
+        }
+    }
+
+    /// "14:02" in local time.
+    public static func localTime() -> String {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        let h = Int(parts.tm_hour), m = Int(parts.tm_min)
+        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+    }
+}
+
+/// Builds the first state: the plans list from the data directory (a file that fails to load is
+/// listed with its error), opening a plan straight away when `--plan` names one or there is only one.
+public enum Startup {
+    public static func initialState(store: PlanStore, options: AppOptions) -> (AppState, [Effect]) {
+        var summaries: [PlanSummary] = []
+        var state = AppState(options: options)
+        do {
+            try store.forEachPlan { result in
+                switch result {
+                case .success(let loaded): summaries.append(PlanSummary(plan: loaded.plan, asOf: options.asOf))
+                case .failure(let error):
+                    let id = PlanFile.planID(forPath: error.file) ?? error.file
+                    summaries.append(PlanSummary(id: id, title: id, error: error.description))
+                }
+            }
+        } catch {
+            state.message = Message("\(error)", isError: true)
+        }
+        state.plans = summaries
+        if let id = options.planID {
+            return (state, [.openPlan(id)])
+        }
+        if summaries.count == 1, summaries[0].error == nil {
+            return (state, [.openPlan(summaries[0].id)])
+        }
+        if summaries.isEmpty && state.message == nil {
+            state.message = Message("No plans in \(options.dataDirectory)", isError: true)
+        }
+        return (state, [])
+    }
+}

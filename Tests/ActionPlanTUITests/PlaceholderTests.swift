@@ -1,2 +1,0 @@
-import XCTest
-final class ActionPlanTUITestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

@@ -1,0 +1,50 @@
+@testable import ActionPlanTUI
+import XCTest
+
+final class TUIKeyTableTests: XCTestCase {
+    func testNoKeyIsBoundTwiceOutsideTheEditor() {
+        var seen: [Key: Command] = [:]
+        for b in KeyTable.bindings where b.context != .editor {
+            for k in b.keys {
+                XCTAssertNil(seen[k], "\(k.name) bound to \(seen[k].map { "\($0)" } ?? "") and \(b.command)")
+                seen[k] = b.command
+            }
+        }
+    }
+
+    func testTheRequiredKeysAreBound() {
+        let expected: [(Key, Command)] = [
+            (.up, .moveUp), (.char("k"), .moveUp), (.down, .moveDown), (.char("j"), .moveDown),
+            (.pageUp, .pageUp), (.pageDown, .pageDown), (.char("g"), .top), (.home, .top), (.char("G"), .bottom), (.end, .bottom),
+            (.enter, .open), (.right, .open), (.char("l"), .open), (.left, .back), (.char("h"), .back), (.escape, .back),
+            (.tab, .toggleFocus), (.char("m"), .setMet), (.char("x"), .setNotMet), (.char("p"), .setPartial),
+            (.char(" "), .cycleStatus), (.char("-"), .setNotAssessed), (.char("c"), .editComment), (.char("f"), .editForecast),
+            (.char("u"), .undo), (.ctrl("r"), .redo), (.char("/"), .search), (.char("n"), .nextMatch), (.char("N"), .previousMatch),
+            (.char("o"), .officerFilter), (.char("s"), .statusFilter), (.char("!"), .overdueOnly), (.char("*"), .clearFilters),
+            (.char("w"), .retrySave), (.char("?"), .help), (.char("q"), .quit), (.ctrl("c"), .forceQuit),
+        ]
+        for (key, command) in expected { XCTAssertEqual(KeyTable.command(for: key), command, key.name) }
+        let editor: [(Key, Command)] = [(.enter, .editSave), (.escape, .editCancel), (.altEnter, .editNewline), (.ctrl("j"), .editNewline),
+                                        (.left, .editLeft), (.right, .editRight), (.home, .editHome), (.end, .editEnd),
+                                        (.backspace, .editBackspace), (.delete, .editDelete), (.ctrl("c"), .forceQuit)]
+        for (key, command) in editor { XCTAssertEqual(KeyTable.editorCommand(for: key), command, key.name) }
+    }
+
+    func testMarkdownListsEveryBinding() {
+        let md = KeyTable.markdown()
+        for b in KeyTable.bindings {
+            XCTAssertTrue(md.contains(b.help), b.help)
+            for k in b.keys { XCTAssertTrue(md.contains("`\(k.name)`"), k.name) }
+        }
+        XCTAssertTrue(md.contains("| `↑`, `k` | Move up"))
+        XCTAssertTrue(md.contains("| `Space` | Cycle"))
+    }
+}
+
+final class TUIBenchmarkHookTests: XCTestCase {
+    func testRenderFullScreenReturnsSecondsPerRender() {
+        let seconds = TUIBenchmark.renderFullScreen(plan: Sample.plan(), width: 120, height: 40, iterations: 3)
+        XCTAssertGreaterThan(seconds, 0)
+        XCTAssertLessThan(seconds, 1)
+    }
+}

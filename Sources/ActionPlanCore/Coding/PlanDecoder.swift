@@ -13,6 +13,7 @@ struct PlanDecoder {
     /// The highest number in a target id ("t12"; may be negative, "t-5"), kept as targets are read: every target
     /// read ends up in the plan, so this is the plan's, without walking (and copying) all the targets again.
     private var highestTargetNumber: Int?
+    private var stringScratch: [String] = []
 
     /// `buffer` must outlive the decoder.
     init(_ buffer: UnsafeBufferPointer<UInt8>, limits: JSONLimits) throws(JSONSyntaxError) {
@@ -339,11 +340,13 @@ struct PlanDecoder {
 
     private mutating func strings(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> [String] {
         guard var items = try array(path()) else { return [] }
-        var out: [String] = []
+        // Gathered in a reused buffer, then copied once at the exact size (as the tree's count allowed before),
+        // rather than grown element by element: most lists are one to three names.
+        stringScratch.removeAll(keepingCapacity: true)
         while let i = try reader.nextElement(&items) {
-            if let s = try string("\(path())[\(i)]") { out.append(s) }
+            if let s = try string("\(path())[\(i)]") { stringScratch.append(s) }
         }
-        return out
+        return Array(stringScratch)
     }
 
     private mutating func number(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> Double? {

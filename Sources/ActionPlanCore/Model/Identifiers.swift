@@ -35,8 +35,21 @@ public enum TargetID {
 
     /// 12 for "t12"; nil for ids of another shape (hand-made ids are allowed, they just don't count).
     public static func number(in id: String) -> Int? {
+        // Fast path for the usual shape, "t" and 1 to 18 ASCII digits (so no overflow): the same answer as the
+        // general code below, without slicing a String (loading a plan asks this of every target).
+        if let n = id.utf8.withContiguousStorageIfAvailable(plainNumber) ?? nil { return n }
         guard id.first == "t" else { return nil }
         return Int(id.dropFirst())
+    }
+
+    private static func plainNumber(_ id: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard id.count >= 2 && id.count <= 19 && id[0] == UInt8(ascii: "t") else { return nil }
+        var n = 0
+        for b in id[1...] {
+            guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return n
     }
 }
 

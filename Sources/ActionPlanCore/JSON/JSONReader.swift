@@ -38,7 +38,7 @@ struct JSONReader {
     // MARK: - Scalars
 
     /// The kind of the next value, from its first byte (the rest is checked when it is read or skipped).
-    mutating func peek() throws(JSONSyntaxError) -> JSONKind {
+    func peek() throws(JSONSyntaxError) -> JSONKind {
         let pos = parser.pos
         guard pos < parser.bytes.count else { throw parser.unexpected(expected.description, at: pos) }
         switch parser.bytes[pos] {
@@ -59,7 +59,7 @@ struct JSONReader {
     }
 
     /// Nil for a value of another kind, once `peek` has checked that a value starts here at all.
-    private mutating func otherKind<T>() throws(JSONSyntaxError) -> T? {
+    private func otherKind<T>() throws(JSONSyntaxError) -> T? {
         _ = try peek()
         return nil
     }

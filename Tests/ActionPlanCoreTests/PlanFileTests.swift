@@ -140,3 +140,17 @@ final class PlanFileTests: XCTestCase {
         XCTAssertTrue(problems[0].message.contains("larger than the 64 MiB limit"), problems[0].message)
     }
 }
+
+final class TargetNumberLimitTests: XCTestCase {
+    /// A valid but enormous id must not overflow the next-id counter (it used to crash loading).
+    func testHugeTargetNumberDoesNotCrash() throws {
+        let json = #"{"schemaVersion": 1, "id": "p", "title": "P", "keyIssues": [{"number": 1, "title": "K", "objectives": [{"text": "O", "targets": [{"id": "t9223372036854775807", "text": "x", "leadOfficers": [], "timescale": "", "status": "met"}]}]}]}"#
+        var plan = try XCTUnwrap(PlanFile.decode(Array(json.utf8), file: "p.json", expectedID: "p").loaded?.plan)
+        XCTAssertEqual(plan.nextTargetId, 1, "an id beyond the counted range is a hand-made id")
+        XCTAssertEqual(plan.makeTargetId(), "t1")
+        let big = json.replacingOccurrences(of: #""schemaVersion": 1,"#, with: #""schemaVersion": 1, "nextTargetId": 5000000000,"#)
+        let problems = PlanFile.decode(Array(big.utf8), file: "p.json", expectedID: "p").problems.map(\.description)
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertTrue(problems[0].contains("$.nextTargetId: expected a number from 1 to 1000000000"), problems[0])
+    }
+}

@@ -60,6 +60,14 @@ final class TimescaleTests: XCTestCase {
         }
     }
 
+    func testASCIILettersAreExactlyTheAlphabeticASCIIScalars() {
+        // The tokenizer answers "is this a letter?" for ASCII without the Unicode tables; that must change nothing.
+        for value in UInt8(0)...0x7F {
+            let scalar = Unicode.Scalar(value)
+            XCTAssertEqual(("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar), scalar.properties.isAlphabetic, "\(value)")
+        }
+    }
+
     func testOverdueUsesDueDateAndStatus() {
         var t = Target(id: "t1", text: "x", timescale: "Aug 06", due: Timescale("Aug 06").due)
         XCTAssertTrue(t.isOverdue(asOf: day("2006-09-01")))

@@ -1,60 +1,80 @@
-/// Turns a parsed JSON document into a `Plan`, checking every field against docs/FORMAT.md.
-/// It keeps going after a problem so `validate` can report all of them; `problems` lists them
-/// as (JSON path, message). Paths are built only when something is wrong (they cost more than the
-/// decoding itself on large plans). Unknown keys are kept in `extras` and listed in `unknownKeys`.
+/// Reads a plan file's bytes straight into a `Plan` (through JSONReader, with no JSONValue tree in between),
+/// checking every field against docs/FORMAT.md. It keeps going after a content problem so `validate` can
+/// report all of them; `problems` lists them as (JSON path, message). A value of the wrong type is reported
+/// and skipped. A syntax error stops it: it is thrown, and wins over any problem found before it.
+/// Paths are built only when something is wrong (they cost more than the decoding itself on large plans).
+/// Unknown keys are kept in `extras` and listed in `unknownKeys`.
 struct PlanDecoder {
     private(set) var problems: [(path: String, message: String)] = []
     private(set) var unknownKeys: [String] = []
+    private var reader: JSONReader
     private var targetIDs = Set<String>()
     private var duplicateTargetIDs: [(id: String, path: String)] = []
+    /// The highest number in a target id ("t12"; may be negative, "t-5"), kept as targets are read: every target
+    /// read ends up in the plan, so this is the plan's, without walking (and copying) all the targets again.
+    private var highestTargetNumber: Int?
+    private var stringScratch: [String] = []
 
-    mutating func decode(_ root: JSONValue) -> Plan? {
-        guard case .object(let members) = root else {
-            fail("$", "expected the plan object ({ … }), found \(root.typeName)")
+    /// `buffer` must outlive the decoder.
+    init(_ buffer: UnsafeBufferPointer<UInt8>, limits: JSONLimits) throws(JSONSyntaxError) {
+        reader = try JSONReader(buffer, limits: limits)
+    }
+
+    /// Decodes the whole document: nil when it is not a plan object (see `problems`).
+    mutating func decode() throws(JSONSyntaxError) -> Plan? {
+        let plan = try plan()
+        try reader.finish()
+        return plan
+    }
+
+    private mutating func plan() throws(JSONSyntaxError) -> Plan? {
+        guard var object = try reader.beginObject() else {
+            let kind = try reader.peek()
+            fail("$", "expected the plan object ({ … }), found \(kind.typeName)")
+            try reader.skipValue()
             return nil
         }
         var plan = Plan(id: "", title: "")
         var sawId = false, sawTitle = false, sawVersion = false, sawIssues = false
         var nextTargetId: Int?
-        for member in members {
-            let path = { "$." + member.key }
-            switch member.key {
-            case "schemaVersion":
+        while let key = try reader.nextKey(&object, PlanKey.table) {
+            let path = { "$." + key.name }
+            switch key {
+            case .known(.schemaVersion):
                 sawVersion = true
-                if let v = int(member.value, path()) {
+                if let v = try int(path()) {
                     if v > Plan.schemaVersion {
                         fail(path(), "schemaVersion \(v) is newer than this program understands (\(Plan.schemaVersion)); upgrade actionplan to open this file")
                     } else if v < 1 {
                         fail(path(), "expected schemaVersion \(Plan.schemaVersion), found \(v)")
                     }
                 }
-            case "id":
+            case .known(.id):
                 sawId = true
-                if let s = string(member.value, path()) {
+                if let s = try string(path()) {
                     plan.id = s
                     if let why = PlanID.problem(with: s) { fail(path(), why) }
                 }
-            case "title": sawTitle = true; plan.title = string(member.value, path()) ?? ""
-            case "organisation": plan.organisation = string(member.value, path()) ?? ""
-            case "department": plan.department = string(member.value, path()) ?? ""
-            case "source": plan.source = string(member.value, path()) ?? ""
-            case "notes": plan.notes = strings(member.value, path())
-            case "asAt": plan.asAt = day(member.value, path())
-            case "period": plan.period = period(member.value, path())
-            case "nextTargetId": nextTargetId = int(member.value, path())
-            case "keyIssues":
+            case .known(.title): sawTitle = true; plan.title = try string(path()) ?? ""
+            case .known(.organisation): plan.organisation = try string(path()) ?? ""
+            case .known(.department): plan.department = try string(path()) ?? ""
+            case .known(.source): plan.source = try string(path()) ?? ""
+            case .known(.notes): plan.notes = try strings(path())
+            case .known(.asAt): plan.asAt = try day(path())
+            case .known(.period): plan.period = try period(path())
+            case .known(.nextTargetId): nextTargetId = try int(path())
+            case .known(.keyIssues):
                 sawIssues = true
-                if let items = array(member.value, path()) {
-                    plan.keyIssues.reserveCapacity(items.count)
-                    for (i, item) in items.enumerated() {
-                        if let issue = keyIssue(item, "\(path())[\(i)]") { plan.keyIssues.append(issue) }
+                if var items = try array(path()) {
+                    while let i = try reader.nextElement(&items) {
+                        if let issue = try keyIssue("\(path())[\(i)]") { plan.keyIssues.append(issue) }
                     }
                 }
-            case "reviews":
-                if let items = array(member.value, path()) {
+            case .known(.reviews):
+                if var items = try array(path()) {
                     var numbers = Set<Int>(), open: Int?
-                    for (i, item) in items.enumerated() {
-                        guard let review = review(item, "\(path())[\(i)]") else { continue }
+                    while let i = try reader.nextElement(&items) {
+                        guard let review = try review("\(path())[\(i)]") else { continue }
                         // What review start/close rely on: numbers are unique, at most one review is open.
                         if !numbers.insert(review.number).inserted {
                             fail("\(path())[\(i)].number", "duplicate review number \(review.number)")
@@ -66,8 +86,8 @@ struct PlanDecoder {
                         plan.reviews.append(review)
                     }
                 }
-            default:
-                plan.extras.append(member)
+            case .other(let name):
+                plan.extras.append(JSONMember(name, try reader.parseValue()))
                 unknownKeys.append(path())
             }
         }
@@ -83,31 +103,32 @@ struct PlanDecoder {
             }
             fail(duplicate.path, "duplicate target id \"\(duplicate.id)\" (first used at \(first))")
         }
-        let highest = plan.allTargets.compactMap { TargetID.number(in: $0.id) }.max() ?? 0
-        plan.nextTargetId = max(nextTargetId ?? 0, highest + 1)
+        if let n = nextTargetId, n < 1 || n > TargetID.maxNumber + 1 {
+            fail("$.nextTargetId", "expected a number from 1 to \(TargetID.maxNumber + 1), found \(n)")
+        }
+        plan.nextTargetId = min(max(nextTargetId ?? 0, (highestTargetNumber ?? 0) + 1), TargetID.maxNumber + 1)
         return plan
     }
 
     // MARK: - Levels
 
-    private mutating func keyIssue(_ value: JSONValue, _ path: @autoclosure () -> String) -> KeyIssue? {
-        guard let members = object(value, path()) else { return nil }
+    private mutating func keyIssue(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> KeyIssue? {
+        guard var object = try object(path()) else { return nil }
         var issue = KeyIssue(number: 0, title: "")
         var sawNumber = false, sawTitle = false, sawObjectives = false
-        for member in members {
-                        switch member.key {
-            case "number": sawNumber = true; issue.number = int(member.value, path() + "." + member.key) ?? 0
-            case "title": sawTitle = true; issue.title = string(member.value, path() + "." + member.key) ?? ""
-            case "statement": issue.statement = string(member.value, path() + "." + member.key) ?? ""
-            case "objectives":
+        while let key = try reader.nextKey(&object, KeyIssueKey.table) {
+            switch key {
+            case .known(.number): sawNumber = true; issue.number = try int(path() + "." + key.name) ?? 0
+            case .known(.title): sawTitle = true; issue.title = try string(path() + "." + key.name) ?? ""
+            case .known(.statement): issue.statement = try string(path() + "." + key.name) ?? ""
+            case .known(.objectives):
                 sawObjectives = true
-                if let items = array(member.value, path() + "." + member.key) {
-                    issue.objectives.reserveCapacity(items.count)
-                    for (i, item) in items.enumerated() {
-                        if let o = objective(item, "\(path()).\(member.key)[\(i)]") { issue.objectives.append(o) }
+                if var items = try array(path() + "." + key.name) {
+                    while let i = try reader.nextElement(&items) {
+                        if let o = try objective("\(path()).\(key.name)[\(i)]") { issue.objectives.append(o) }
                     }
                 }
-            default: issue.extras.append(member); unknownKeys.append(path() + "." + member.key)
+            case .other(let name): issue.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }
         if !sawNumber { fail(path(), "missing required key \"number\" (the Key Issue's number)") }
@@ -116,25 +137,24 @@ struct PlanDecoder {
         return issue
     }
 
-    private mutating func objective(_ value: JSONValue, _ path: @autoclosure () -> String) -> Objective? {
-        guard let members = object(value, path()) else { return nil }
+    private mutating func objective(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> Objective? {
+        guard var object = try object(path()) else { return nil }
         var o = Objective(text: "")
         var sawText = false, sawTargets = false
-        for member in members {
-                        switch member.key {
-            case "number": o.number = int(member.value, path() + "." + member.key)
-            case "code": o.code = string(member.value, path() + "." + member.key)
-            case "text": sawText = true; o.text = string(member.value, path() + "." + member.key) ?? ""
-            case "expectedOutcome": o.expectedOutcome = string(member.value, path() + "." + member.key) ?? ""
-            case "targets":
+        while let key = try reader.nextKey(&object, ObjectiveKey.table) {
+            switch key {
+            case .known(.number): o.number = try int(path() + "." + key.name)
+            case .known(.code): o.code = try string(path() + "." + key.name)
+            case .known(.text): sawText = true; o.text = try string(path() + "." + key.name) ?? ""
+            case .known(.expectedOutcome): o.expectedOutcome = try string(path() + "." + key.name) ?? ""
+            case .known(.targets):
                 sawTargets = true
-                if let items = array(member.value, path() + "." + member.key) {
-                    o.targets.reserveCapacity(items.count)
-                    for (i, item) in items.enumerated() {
-                        if let t = target(item, "\(path()).\(member.key)[\(i)]") { o.targets.append(t) }
+                if var items = try array(path() + "." + key.name) {
+                    while let i = try reader.nextElement(&items) {
+                        if let t = try target("\(path()).\(key.name)[\(i)]") { o.targets.append(t) }
                     }
                 }
-            default: o.extras.append(member); unknownKeys.append(path() + "." + member.key)
+            case .other(let name): o.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }
         if !sawText { fail(path(), "missing required key \"text\"") }
@@ -142,41 +162,39 @@ struct PlanDecoder {
         return o
     }
 
-    private mutating func target(_ value: JSONValue, _ path: @autoclosure () -> String) -> Target? {
-        guard let members = object(value, path()) else { return nil }
+    private mutating func target(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> Target? {
+        guard var object = try object(path()) else { return nil }
         var t = Target(id: "", text: "")
         var sawId = false, sawText = false, sawStatus = false, sawOfficers = false, sawTimescale = false, sawDue = false
-        for member in members {
-            switch member.key {
-            case "id":
-                sawId = true
-                t.id = string(member.value, path() + ".id") ?? ""
-            case "text": sawText = true; t.text = string(member.value, path() + ".text") ?? ""
-            case "leadOfficers": sawOfficers = true; t.leadOfficers = strings(member.value, path() + ".leadOfficers")
-            case "timescale": sawTimescale = true; t.timescale = string(member.value, path() + ".timescale") ?? ""
-            case "due": sawDue = true; t.due = day(member.value, path() + ".due")
-            case "status":
+        while let key = try reader.nextKey(&object, TargetKey.table) {
+            switch key {
+            case .known(.id): sawId = true; t.id = try string(path() + ".id") ?? ""
+            case .known(.text): sawText = true; t.text = try string(path() + ".text") ?? ""
+            case .known(.leadOfficers): sawOfficers = true; t.leadOfficers = try strings(path() + ".leadOfficers")
+            case .known(.timescale): sawTimescale = true; t.timescale = try string(path() + ".timescale") ?? ""
+            case .known(.due): sawDue = true; t.due = try day(path() + ".due")
+            case .known(.status):
                 sawStatus = true
-                if let s = string(member.value, path() + ".status") {
+                if let s = try string(path() + ".status") {
                     if let status = Status(rawValue: s) {
                         t.status = status
                     } else {
                         fail(path() + ".status", "expected one of met, notMet, partiallyMet, notAssessed; found \"\(s)\"")
                     }
                 }
-            case "comment": t.comment = string(member.value, path() + ".comment") ?? ""
-            case "forecast": t.forecast = string(member.value, path() + ".forecast") ?? ""
-            case "measure": t.measure = measure(member.value, path() + ".measure")
-            case "history":
-                if let items = array(member.value, path() + ".history") {
-                    t.history.reserveCapacity(items.count)
-                    for (i, item) in items.enumerated() {
-                        if let h = history(item, "\(path()).history[\(i)]") { t.history.append(h) }
+            case .known(.comment): t.comment = try string(path() + ".comment") ?? ""
+            case .known(.forecast): t.forecast = try string(path() + ".forecast") ?? ""
+            case .known(.measure): t.measure = try measure(path() + ".measure")
+            case .known(.history):
+                if var items = try array(path() + ".history") {
+                    while let i = try reader.nextElement(&items) {
+                        if let h = try history("\(path()).history[\(i)]") { t.history.append(h) }
                     }
                 }
-            default: t.extras.append(member); unknownKeys.append(path() + "." + member.key)
+            case .other(let name): t.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }
+        if let n = TargetID.number(in: t.id) { highestTargetNumber = max(highestTargetNumber ?? n, n) }
         if !sawId { fail(path(), "missing required key \"id\" (a target id such as \"t1\")") }
         if !sawText { fail(path(), "missing required key \"text\"") }
         if !sawStatus { fail(path(), "missing required key \"status\" (met, notMet, partiallyMet or notAssessed)") }
@@ -194,42 +212,42 @@ struct PlanDecoder {
         return t
     }
 
-    private mutating func measure(_ value: JSONValue, _ path: @autoclosure () -> String) -> Measure? {
-        guard let members = object(value, path()) else { return nil }
+    private mutating func measure(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> Measure? {
+        guard var object = try object(path()) else { return nil }
         var m = Measure()
-        for member in members {
-                        switch member.key {
-            case "unit": m.unit = string(member.value, path() + "." + member.key)
-            case "baseline": m.baseline = number(member.value, path() + "." + member.key)
-            case "target": m.target = number(member.value, path() + "." + member.key)
-            case "actual": m.actual = number(member.value, path() + "." + member.key)
-            case "better":
-                if let s = string(member.value, path() + "." + member.key) {
-                    if let b = Better(rawValue: s) { m.better = b } else { fail(path() + "." + member.key, "expected \"higher\" or \"lower\", found \"\(s)\"") }
+        while let key = try reader.nextKey(&object, MeasureKey.table) {
+            switch key {
+            case .known(.unit): m.unit = try string(path() + "." + key.name)
+            case .known(.baseline): m.baseline = try number(path() + "." + key.name)
+            case .known(.target): m.target = try number(path() + "." + key.name)
+            case .known(.actual): m.actual = try number(path() + "." + key.name)
+            case .known(.better):
+                if let s = try string(path() + "." + key.name) {
+                    if let b = Better(rawValue: s) { m.better = b } else { fail(path() + "." + key.name, "expected \"higher\" or \"lower\", found \"\(s)\"") }
                 }
-            default: m.extras.append(member); unknownKeys.append(path() + "." + member.key)
+            case .other(let name): m.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }
         return m.isEmpty ? nil : m
     }
 
-    private mutating func history(_ value: JSONValue, _ path: @autoclosure () -> String) -> HistoryEntry? {
-        guard let members = object(value, path()) else { return nil }
+    private mutating func history(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> HistoryEntry? {
+        guard var object = try object(path()) else { return nil }
         var h = HistoryEntry(when: "", who: "", field: .status, old: "", new: "")
         var sawWhen = false, sawField = false
-        for member in members {
-                        switch member.key {
-            case "when": sawWhen = true; h.when = string(member.value, path() + "." + member.key) ?? ""
-            case "who": h.who = string(member.value, path() + "." + member.key) ?? ""
-            case "field":
+        while let key = try reader.nextKey(&object, HistoryKey.table) {
+            switch key {
+            case .known(.when): sawWhen = true; h.when = try string(path() + "." + key.name) ?? ""
+            case .known(.who): h.who = try string(path() + "." + key.name) ?? ""
+            case .known(.field):
                 sawField = true
-                if let s = string(member.value, path() + "." + member.key) {
-                    if let f = TargetField(rawValue: s) { h.field = f } else { fail(path() + "." + member.key, "expected one of status, comment, forecast; found \"\(s)\"") }
+                if let s = try string(path() + "." + key.name) {
+                    if let f = TargetField(rawValue: s) { h.field = f } else { fail(path() + "." + key.name, "expected one of status, comment, forecast; found \"\(s)\"") }
                 }
-            case "old": h.old = string(member.value, path() + "." + member.key) ?? ""
-            case "new": h.new = string(member.value, path() + "." + member.key) ?? ""
-            case "note": h.note = string(member.value, path() + "." + member.key)
-            default: h.extras.append(member); unknownKeys.append(path() + "." + member.key)
+            case .known(.old): h.old = try string(path() + "." + key.name) ?? ""
+            case .known(.new): h.new = try string(path() + "." + key.name) ?? ""
+            case .known(.note): h.note = try string(path() + "." + key.name)
+            case .other(let name): h.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }
         if !sawWhen { fail(path(), "missing required key \"when\" (ISO 8601 UTC time)") }
@@ -237,42 +255,27 @@ struct PlanDecoder {
         return h
     }
 
-    private mutating func review(_ value: JSONValue, _ path: @autoclosure () -> String) -> Review? {
-        guard let members = object(value, path()) else { return nil }
+    private mutating func review(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> Review? {
+        guard var object = try object(path()) else { return nil }
         var r = Review(number: 0, asAt: Day(year: 2000, month: 1, day: 1)!)
         var sawNumber = false, sawAsAt = false
-        for member in members {
-                        switch member.key {
-            case "number":
+        while let key = try reader.nextKey(&object, ReviewKey.table) {
+            switch key {
+            case .known(.number):
                 sawNumber = true
-                r.number = int(member.value, path() + "." + member.key) ?? 0
-                if r.number < 1 { fail(path() + "." + member.key, "expected a review number of 1 or more, found \(r.number)") }
-            case "asAt": sawAsAt = true; if let d = day(member.value, path() + "." + member.key) { r.asAt = d }
-            case "title": r.title = string(member.value, path() + "." + member.key) ?? ""
-            case "openedAt": r.openedAt = string(member.value, path() + "." + member.key) ?? ""
-            case "closedAt": r.closedAt = string(member.value, path() + "." + member.key)
-            case "snapshot":
-                if let items = array(member.value, path() + "." + member.key) {
-                    for (i, item) in items.enumerated() {
-                        let ip = "\(path()).\(member.key)[\(i)]"
-                        guard let fields = object(item, ip) else { continue }
-                        var snap = TargetSnapshot(id: "", status: .notAssessed, comment: "", forecast: "")
-                        for f in fields {
-                            switch f.key {
-                            case "id": snap.id = string(f.value, ip + ".id") ?? ""
-                            case "status":
-                                if let s = string(f.value, ip + ".status") {
-                                    if let st = Status(rawValue: s) { snap.status = st } else { fail(ip + ".status", "expected one of met, notMet, partiallyMet, notAssessed; found \"\(s)\"") }
-                                }
-                            case "comment": snap.comment = string(f.value, ip + ".comment") ?? ""
-                            case "forecast": snap.forecast = string(f.value, ip + ".forecast") ?? ""
-                            default: unknownKeys.append(ip + "." + f.key)
-                            }
-                        }
-                        r.snapshot.append(snap)
+                r.number = try int(path() + "." + key.name) ?? 0
+                if r.number < 1 { fail(path() + "." + key.name, "expected a review number of 1 or more, found \(r.number)") }
+            case .known(.asAt): sawAsAt = true; if let d = try day(path() + "." + key.name) { r.asAt = d }
+            case .known(.title): r.title = try string(path() + "." + key.name) ?? ""
+            case .known(.openedAt): r.openedAt = try string(path() + "." + key.name) ?? ""
+            case .known(.closedAt): r.closedAt = try string(path() + "." + key.name)
+            case .known(.snapshot):
+                if var items = try array(path() + "." + key.name) {
+                    while let i = try reader.nextElement(&items) {
+                        if let snap = try snapshot("\(path()).\(key.name)[\(i)]") { r.snapshot.append(snap) }
                     }
                 }
-            default: r.extras.append(member); unknownKeys.append(path() + "." + member.key)
+            case .other(let name): r.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }
         if !sawNumber { fail(path(), "missing required key \"number\"") }
@@ -280,16 +283,36 @@ struct PlanDecoder {
         return r
     }
 
-    private mutating func period(_ value: JSONValue, _ path: @autoclosure () -> String) -> Period? {
-        guard let members = object(value, path()) else { return nil }
+    /// One entry of a review's snapshot. It has no extras: unknown keys are listed, their values dropped.
+    private mutating func snapshot(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> TargetSnapshot? {
+        guard var object = try object(path()) else { return nil }
+        var snap = TargetSnapshot(id: "", status: .notAssessed, comment: "", forecast: "")
+        while let key = try reader.nextKey(&object, SnapshotKey.table) {
+            switch key {
+            case .known(.id): snap.id = try string(path() + ".id") ?? ""
+            case .known(.status):
+                if let s = try string(path() + ".status") {
+                    if let st = Status(rawValue: s) { snap.status = st } else { fail(path() + ".status", "expected one of met, notMet, partiallyMet, notAssessed; found \"\(s)\"") }
+                }
+            case .known(.comment): snap.comment = try string(path() + ".comment") ?? ""
+            case .known(.forecast): snap.forecast = try string(path() + ".forecast") ?? ""
+            case .other(let name): try reader.skipValue(); unknownKeys.append(path() + "." + name)
+            }
+        }
+        return snap
+    }
+
+    /// A plan's period. It has no extras: unknown keys are listed, their values dropped.
+    private mutating func period(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> Period? {
+        guard var object = try object(path()) else { return nil }
         var start: YearMonth?, end: YearMonth?
-        for member in members {
-                        switch member.key {
-            case "start", "end":
-                guard let s = string(member.value, path() + "." + member.key) else { continue }
-                guard let ym = YearMonth(iso: s) else { fail(path() + "." + member.key, "expected a month as YYYY-MM, found \"\(s)\""); continue }
-                if member.key == "start" { start = ym } else { end = ym }
-            default: unknownKeys.append(path() + "." + member.key)
+        while let key = try reader.nextKey(&object, PeriodKey.table) {
+            switch key {
+            case .known(let which):
+                guard let s = try string(path() + "." + key.name) else { continue }
+                guard let ym = YearMonth(iso: s) else { fail(path() + "." + key.name, "expected a month as YYYY-MM, found \"\(s)\""); continue }
+                if which == .start { start = ym } else { end = ym }
+            case .other(let name): try reader.skipValue(); unknownKeys.append(path() + "." + name)
             }
         }
         guard let start, let end else {
@@ -306,43 +329,51 @@ struct PlanDecoder {
         problems.append((path, message))
     }
 
-    private mutating func object(_ v: JSONValue, _ path: @autoclosure () -> String) -> [JSONMember]? {
-        if case .object(let m) = v { return m }
-        fail(path(), "expected an object, found \(v.typeName)")
+    /// Reports a value of the wrong type and reads past it, so decoding goes on with the next member.
+    private mutating func wrongType(_ expected: String, _ path: String) throws(JSONSyntaxError) {
+        let kind = try reader.peek()
+        fail(path, "\(expected), found \(kind.typeName)")
+        try reader.skipValue()
+    }
+
+    private mutating func object(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> JSONObjectCursor? {
+        if let object = try reader.beginObject() { return object }
+        try wrongType("expected an object", path())
         return nil
     }
 
-    private mutating func array(_ v: JSONValue, _ path: @autoclosure () -> String) -> [JSONValue]? {
-        if case .array(let a) = v { return a }
-        fail(path(), "expected an array, found \(v.typeName)")
+    private mutating func array(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> JSONArrayCursor? {
+        if let array = try reader.beginArray() { return array }
+        try wrongType("expected an array", path())
         return nil
     }
 
-    private mutating func string(_ v: JSONValue, _ path: @autoclosure () -> String) -> String? {
-        if case .string(let s) = v { return s }
-        fail(path(), "expected a string, found \(v.typeName)")
+    private mutating func string(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> String? {
+        if let s = try reader.readString() { return s }
+        try wrongType("expected a string", path())
         return nil
     }
 
-    private mutating func strings(_ v: JSONValue, _ path: @autoclosure () -> String) -> [String] {
-        guard let items = array(v, path()) else { return [] }
-        var out: [String] = []
-        out.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() {
-            if let s = string(item, "\(path())[\(i)]") { out.append(s) }
+    private mutating func strings(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> [String] {
+        guard var items = try array(path()) else { return [] }
+        // Gathered in a reused buffer, then copied once at the exact size (as the tree's count allowed before),
+        // rather than grown element by element: most lists are one to three names.
+        stringScratch.removeAll(keepingCapacity: true)
+        while let i = try reader.nextElement(&items) {
+            if let s = try string("\(path())[\(i)]") { stringScratch.append(s) }
         }
-        return out
+        return Array(stringScratch)
     }
 
-    private mutating func number(_ v: JSONValue, _ path: @autoclosure () -> String) -> Double? {
-        if case .number(let d) = v { return d }
-        fail(path(), "expected a number, found \(v.typeName)")
+    private mutating func number(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> Double? {
+        if let d = try reader.readNumber() { return d }
+        try wrongType("expected a number", path())
         return nil
     }
 
-    private mutating func int(_ v: JSONValue, _ path: @autoclosure () -> String) -> Int? {
-        guard case .number(let d) = v else {
-            fail(path(), "expected a whole number, found \(v.typeName)")
+    private mutating func int(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> Int? {
+        guard let d = try reader.readNumber() else {
+            try wrongType("expected a whole number", path())
             return nil
         }
         guard d == d.rounded(), abs(d) < 1e15 else {
@@ -352,8 +383,8 @@ struct PlanDecoder {
         return Int(d)
     }
 
-    private mutating func day(_ v: JSONValue, _ path: @autoclosure () -> String) -> Day? {
-        guard let s = string(v, path()) else { return nil }
+    private mutating func day(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> Day? {
+        guard let s = try string(path()) else { return nil }
         if let d = Day(iso: s) { return d }
         fail(path(), "expected a date as YYYY-MM-DD, found \"\(s)\"")
         return nil

@@ -75,15 +75,21 @@ extension JSONByteParser {
         return nil
     }
 
-    /// The position of the first key is only needed for the message, so it is found by walking the object again.
+    /// The position of the first key is only needed for the message, so it is found by walking the object again
+    /// (the tree parser and the pull reader both keep keys without their positions).
     @inline(never)
-    func duplicateKeyError(_ key: String, at keyOffset: Int, firstMember: Int, objectStart: Int) -> JSONSyntaxError {
+    func duplicateKeyError(_ key: String, at keyOffset: Int, objectStart: Int) -> JSONSyntaxError {
         var walker = self
         walker.pos = objectStart + 1
-        for _ in 0..<firstMember {
+        var firstOffset = keyOffset
+        while walker.pos < keyOffset {
             // Everything up to the duplicate has already parsed, so none of these can fail.
             walker.skipWhitespace()
-            _ = try? walker.parseString()
+            let offset = walker.pos
+            if let earlier = try? walker.parseString(), sameUTF8(earlier, key) {
+                firstOffset = offset
+                break
+            }
             walker.skipWhitespace()
             walker.pos += 1  // ':'
             walker.skipWhitespace()
@@ -91,8 +97,7 @@ extension JSONByteParser {
             walker.skipWhitespace()
             walker.pos += 1  // ','
         }
-        walker.skipWhitespace()
-        let first = lineAndColumn(of: walker.pos)
+        let first = lineAndColumn(of: firstOffset)
         let quoted = String(decoding: JSONWriter.quoted(key), as: UTF8.self)
         return error(at: keyOffset, "duplicate key \(quoted) (first at line \(first.line), column \(first.column))")
     }

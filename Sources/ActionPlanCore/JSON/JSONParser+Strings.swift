@@ -1,6 +1,34 @@
+/// Where a scanned string's text is: still in the input (no escapes, so the raw bytes are the text), or
+/// decoded into `scratch` (valid until the next string is scanned). Lets the pull reader match object keys
+/// against the keys it knows without making a String of each.
+enum ScannedString {
+    case raw(Range<Int>)
+    case decoded
+}
+
 extension JSONByteParser {
     /// Parses the string whose opening quote is at `pos`.
+    @inline(__always)
     mutating func parseString() throws(JSONSyntaxError) -> String {
+        switch try scanString() {
+        case .raw(let range): return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        case .decoded: return String(decoding: scratch, as: UTF8.self)
+        }
+    }
+
+    /// The text of a string just scanned, as bytes.
+    @inline(__always)
+    func withText<R>(of scanned: ScannedString, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch scanned {
+        case .raw(let range): return body(UnsafeBufferPointer(rebasing: bytes[range]))
+        case .decoded: return scratch.withUnsafeBufferPointer(body)
+        }
+    }
+
+    /// Checks the string whose opening quote is at `pos` and moves past it, decoding escapes into `scratch`.
+    /// Inlined so the common plain-ASCII case costs no call (as when this was part of parseString).
+    @inline(__always)
+    mutating func scanString() throws(JSONSyntaxError) -> ScannedString {
         let quote = pos
         var p = quote + 1
         // Fast path: plain ASCII up to the closing quote needs no validation of our own and no copying.
@@ -8,16 +36,16 @@ extension JSONByteParser {
             let b = bytes[p]
             if b == UInt8(ascii: "\"") {
                 pos = p + 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[(quote + 1)..<p]), as: UTF8.self)
+                return .raw((quote + 1)..<p)
             }
             if b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80 { break }
             p += 1
         }
-        return try parseStringSlowly(quote: quote, from: p)
+        return try scanStringSlowly(quote: quote, from: p)
     }
 
     /// Non-ASCII text (validated here), escapes (decoded into `scratch`), and the errors.
-    private mutating func parseStringSlowly(quote: Int, from first: Int) throws(JSONSyntaxError) -> String {
+    private mutating func scanStringSlowly(quote: Int, from first: Int) throws(JSONSyntaxError) -> ScannedString {
         var p = first
         var escaped = false
         var run = quote + 1  // start of the raw bytes not yet copied to `scratch`
@@ -43,9 +71,9 @@ extension JSONByteParser {
             }
         }
         pos = p + 1
-        if !escaped { return String(decoding: UnsafeBufferPointer(rebasing: bytes[(quote + 1)..<p]), as: UTF8.self) }
+        if !escaped { return .raw((quote + 1)..<p) }
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<p]))
-        return String(decoding: scratch, as: UTF8.self)
+        return .decoded
     }
 
     /// Appends the character escaped at `p` (a backslash) to `scratch`; returns the offset after the escape.

@@ -50,11 +50,16 @@ public enum JSONParser {
     }
 
     static func parse(buffer: UnsafeBufferPointer<UInt8>, limits: JSONLimits) throws(JSONSyntaxError) -> JSONValue {
+        try checkSize(of: buffer, limits: limits)
+        var parser = JSONByteParser(buffer, limits: limits)
+        return try parser.parseDocument()
+    }
+
+    /// The size limit, checked before any parsing (shared with JSONReader).
+    static func checkSize(of buffer: UnsafeBufferPointer<UInt8>, limits: JSONLimits) throws(JSONSyntaxError) {
         if buffer.count > limits.maxBytes {
             throw JSONSyntaxError(line: 1, column: 1, message: "file is larger than the \(sizeName(limits.maxBytes)) limit")
         }
-        var parser = JSONByteParser(buffer, limits: limits)
-        return try parser.parseDocument()
     }
 
     private static func sizeName(_ bytes: Int) -> String {
@@ -63,6 +68,13 @@ public enum JSONParser {
         return "\(bytes)-byte"
     }
 }
+
+/// Something with an object key: a tree member, or a key JSONReader remembers for the duplicate check.
+protocol JSONKeyed {
+    var key: String { get }
+}
+
+extension JSONMember: JSONKeyed {}
 
 /// Recursive descent over raw bytes (recursion depth is bounded by `limits.maxDepth`). Positions are byte offsets;
 /// line and column are only worked out when an error is thrown (see JSONParser+Errors.swift).
@@ -84,14 +96,24 @@ struct JSONByteParser {
     }
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        try beginDocument()
+        let value = try parseValue(depth: 0)
+        try endDocument()
+        return value
+    }
+
+    /// What comes before the top-level value (shared with JSONReader).
+    mutating func beginDocument() throws(JSONSyntaxError) {
         if let encoding = utf16Encoding() {
             throw error(at: 0, "the file is \(encoding) encoded; save it as UTF-8")
         }
         skipWhitespace()
-        let value = try parseValue(depth: 0)
+    }
+
+    /// What may come after the top-level value: only whitespace.
+    mutating func endDocument() throws(JSONSyntaxError) {
         skipWhitespace()
         if pos < bytes.count { throw unexpected("expected end of file after the JSON value", at: pos) }
-        return value
     }
 
     @inline(__always)
@@ -167,8 +189,8 @@ struct JSONByteParser {
             }
             let keyOffset = pos
             let key = try parseString()
-            if let first = Self.earlierMember(withKey: key, in: members, index: &keyIndex) {
-                throw duplicateKeyError(key, at: keyOffset, firstMember: first, objectStart: objectStart)
+            if Self.earlierMember(withKey: key, in: members, index: &keyIndex) != nil {
+                throw duplicateKeyError(key, at: keyOffset, objectStart: objectStart)
             }
             skipWhitespace()
             guard pos < bytes.count && bytes[pos] == UInt8(ascii: ":") else {
@@ -198,7 +220,8 @@ struct JSONByteParser {
 
     /// The index of an earlier member with exactly the same key (same scalars, not merely canonically equal), or nil.
     /// Small objects are scanned; once an object has 16 members a dictionary of keys keeps the check O(1).
-    static func earlierMember(withKey key: String, in members: [JSONMember], index: inout [String: Int]?) -> Int? {
+    /// Generic so JSONReader can keep bare keys; specialised, it is the same code for the tree's [JSONMember].
+    static func earlierMember<Member: JSONKeyed>(withKey key: String, in members: [Member], index: inout [String: Int]?) -> Int? {
         if index == nil {
             if members.count < 16 {
                 // String == is canonical equivalence, which is weaker than byte equality, so a miss is a sure miss.

@@ -17,14 +17,16 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// A short name of this value's JSON type, for error messages ("expected a string, found an array").
-    public var typeName: String {
+    public var typeName: String { kind.typeName }
+
+    var kind: JSONKind {
         switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
+        case .null: return .null
+        case .bool: return .bool
+        case .number: return .number
+        case .string: return .string
+        case .array: return .array
+        case .object: return .object
         }
     }
 }

@@ -31,10 +31,33 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: String) {
+        // Fast path for what files hold, ten ASCII bytes `dddd-dd-dd`: the general code below gives the same
+        // answer for those (splitting a String is slow, and a plan has a date per target).
+        var text = text
+        if let (y, m, d) = text.withUTF8(Day.digitsOfCanonicalISO) {
+            self.init(year: y, month: m, day: d)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Year, month and day of `dddd-dd-dd` (ASCII digits); nil for any other text.
+    private static func digitsOfCanonicalISO(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = Int(b[i]) - 0x30
+                guard digit >= 0 && digit <= 9 else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return (year, month, day)
     }
 
     /// Today in the local time zone: what "overdue" is judged against by default.

@@ -34,9 +34,26 @@ public enum TargetID {
     }
 
     /// 12 for "t12"; nil for ids of another shape (hand-made ids are allowed, they just don't count).
+    /// The largest id number that counts: anything above it is treated as a hand-made id, so that
+    /// `nextTargetId` (highest + 1) can never overflow, whatever a file says.
+    public static let maxNumber = 999_999_999
+
     public static func number(in id: String) -> Int? {
-        guard id.first == "t" else { return nil }
-        return Int(id.dropFirst())
+        // Fast path for the usual shape, "t" and 1 to 18 ASCII digits (so no overflow): the same answer as the
+        // general code below, without slicing a String (loading a plan asks this of every target).
+        if let n = id.utf8.withContiguousStorageIfAvailable(plainNumber) ?? nil { return n <= maxNumber ? n : nil }
+        guard id.first == "t", let n = Int(id.dropFirst()), n <= maxNumber else { return nil }
+        return n
+    }
+
+    private static func plainNumber(_ id: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard id.count >= 2 && id.count <= 19 && id[0] == UInt8(ascii: "t") else { return nil }
+        var n = 0
+        for b in id[1...] {
+            guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return n
     }
 }
 

@@ -168,7 +168,8 @@ enum TimescaleTokenizer {
         }
         for scalar in text.lowercased().unicodeScalars {
             let isDigit = ("0"..."9").contains(scalar)
-            let isLetter = scalar.properties.isAlphabetic
+            // In ASCII only a-z and A-Z are Alphabetic; asking the Unicode tables costs far more than the rest.
+            let isLetter = scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) : scalar.properties.isAlphabetic
             if isDigit || isLetter {
                 if !current.isEmpty && currentIsNumber != isDigit { flush() }
                 currentIsNumber = isDigit

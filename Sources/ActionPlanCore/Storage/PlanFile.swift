@@ -51,23 +51,29 @@ public enum PlanFile {
 
     /// Parses and decodes bytes; `expectedID` (from the file name) must match the `id` inside.
     public static func decode(_ bytes: [UInt8], file: String, expectedID: String?) -> (loaded: Loaded?, problems: [PlanFileError]) {
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(bytes, limits: limits)
-        } catch let error as JSONSyntaxError {
-            return (nil, [PlanFileError(file: file, location: "line \(error.line), column \(error.column)", message: error.message)])
-        } catch {
-            return (nil, [PlanFileError(file: file, location: "", message: "\(error)")])
+        // Decoded straight from the bytes (no JSONValue tree): a syntax error, wherever it is, is the only problem reported.
+        typealias Decoded = (plan: Plan?, problems: [(path: String, message: String)], unknownKeys: [String])
+        let outcome = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONSyntaxError) -> Decoded in
+                var decoder = try PlanDecoder(buffer, limits: limits)
+                let plan = try decoder.decode()
+                return (plan, decoder.problems, decoder.unknownKeys)
+            }
         }
-        var decoder = PlanDecoder()
-        let plan = decoder.decode(root)
-        var problems = decoder.problems.map { PlanFileError(file: file, location: $0.path, message: $0.message) }
+        let decoded: Decoded
+        switch outcome {
+        case .success(let value): decoded = value
+        case .failure(let error):
+            return (nil, [PlanFileError(file: file, location: "line \(error.line), column \(error.column)", message: error.message)])
+        }
+        let plan = decoded.plan
+        var problems = decoded.problems.map { PlanFileError(file: file, location: $0.path, message: $0.message) }
         if let plan, let expectedID, problems.isEmpty, plan.id != expectedID {
             problems.append(PlanFileError(file: file, location: "$.id",
                 message: "the id \"\(Sanitizer.clean(plan.id))\" does not match the file name (expected \"\(expectedID)\", as in \(expectedID).json)"))
         }
         guard let plan, problems.isEmpty else { return (nil, problems) }
-        return (Loaded(plan: plan, fingerprint: Fingerprint(bytes), unknownKeys: decoder.unknownKeys), [])
+        return (Loaded(plan: plan, fingerprint: Fingerprint(bytes), unknownKeys: decoded.unknownKeys), [])
     }
 
     /// The bytes `actionplan` writes for a plan: sorted keys, two-space indent, trailing newline.

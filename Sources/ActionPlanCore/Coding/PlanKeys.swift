@@ -1,0 +1,47 @@
+/// The keys of each object in a plan file (docs/FORMAT.md), for PlanDecoder to match with JSONReader.
+/// Any other key is kept as an extra (or dropped, where the model has no extras) and listed as unknown.
+
+enum PlanKey: String, CaseIterable {
+    case schemaVersion, id, title, organisation, department, source, notes, asAt, period, nextTargetId, keyIssues, reviews
+    static let table = JSONKeyTable(Self.self)
+}
+
+enum PeriodKey: String, CaseIterable {
+    case start, end
+    static let table = JSONKeyTable(Self.self)
+}
+
+enum KeyIssueKey: String, CaseIterable {
+    case number, title, statement, objectives
+    static let table = JSONKeyTable(Self.self)
+}
+
+enum ObjectiveKey: String, CaseIterable {
+    case number, code, text, expectedOutcome, targets
+    static let table = JSONKeyTable(Self.self)
+}
+
+enum TargetKey: String, CaseIterable {
+    case id, text, leadOfficers, timescale, due, status, comment, forecast, measure, history
+    static let table = JSONKeyTable(Self.self)
+}
+
+enum MeasureKey: String, CaseIterable {
+    case unit, baseline, target, actual, better
+    static let table = JSONKeyTable(Self.self)
+}
+
+enum HistoryKey: String, CaseIterable {
+    case when, who, field, old, new, note
+    static let table = JSONKeyTable(Self.self)
+}
+
+enum ReviewKey: String, CaseIterable {
+    case number, asAt, title, openedAt, closedAt, snapshot
+    static let table = JSONKeyTable(Self.self)
+}
+
+enum SnapshotKey: String, CaseIterable {
+    case id, status, comment, forecast
+    static let table = JSONKeyTable(Self.self)
+}

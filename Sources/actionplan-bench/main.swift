@@ -52,6 +52,10 @@ case "load":
     }
     samples.sort()
     print(String(format: "load all (%d targets): median %.1f ms", count, samples[samples.count / 2]))
+case "render":
+    try UIBenchmarks.render(directory: arguments[2], planID: arguments[3], iterations: Int(arguments[4])!)
+case "keypress":
+    try UIBenchmarks.keypressToSaved(directory: arguments[2], planID: arguments[3], iterations: Int(arguments[4])!)
 case "phases":
     // Where a save's time goes: read, parse, decode, encode (tree), serialize, durable write.
     let path = arguments[2], iterations = Int(arguments[3])!

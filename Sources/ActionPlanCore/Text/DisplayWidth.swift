@@ -58,6 +58,11 @@ public enum DisplayWidth {
     /// Cuts text to at most `width` columns, ending with `…` when something was cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
+        // Printable ASCII is one column a byte: cut by bytes instead of walking grapheme clusters.
+        if isPlainASCII(text) {
+            if text.utf8.count <= width { return text }
+            return String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
+        }
         if of(text) <= width { return text }
         var out = ""
         var used = 0

@@ -9,29 +9,41 @@ import Glibc
 /// When stdout is a terminal, the flexible column (the long text) is cut to fit its width.
 final class TextTable {
     private let columns: [String]
-    private var rows: [[String]] = []
+    /// Cells already cleaned, with their display width measured once.
+    private var rows: [[(text: String, width: Int)]] = []
 
     init(columns: [String]) { self.columns = columns }
 
-    func add(_ row: [String]) { rows.append(row.map { glyphs.clean($0) }) }
+    func add(_ row: [String]) {
+        rows.append(row.map { cell in
+            let text = glyphs.clean(cell)
+            return (text, DisplayWidth.of(text))
+        })
+    }
 
     func print(flexibleColumn: Int? = nil) {
         var widths = columns.map { DisplayWidth.of($0) }
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.width) } }
         if let flex = flexibleColumn, let terminal = TextTable.terminalWidth() {
             let others = widths.enumerated().filter { $0.offset != flex }.map(\.element).reduce(0, +) + 2 * (widths.count - 1)
             widths[flex] = max(12, min(widths[flex], terminal - others))
         }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
+        func line(_ cells: [(text: String, width: Int)]) -> String {
+            var line = ""
             for (i, cell) in cells.enumerated() {
-                parts.append(i == cells.count - 1 ? DisplayWidth.truncate(cell, to: widths[i]) : DisplayWidth.pad(cell, to: widths[i]))
+                if i > 0 { line += "  " }
+                let fits = cell.width <= widths[i]
+                let text = fits ? cell.text : DisplayWidth.truncate(cell.text, to: widths[i])
+                line += text
+                if i < cells.count - 1 {
+                    let used = fits ? cell.width : DisplayWidth.of(text)
+                    line += String(repeating: " ", count: max(0, widths[i] - used))
+                }
             }
-            var line = parts.joined(separator: "  ")
-            while line.last == " " { line.removeLast() }
+            while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
             return line
         }
-        var out = line(columns) + "\n"
+        var out = line(columns.map { ($0, DisplayWidth.of($0)) }) + "\n"
         for row in rows { out += line(row); out += "\n" }
         Swift.print(out, terminator: "")
     }

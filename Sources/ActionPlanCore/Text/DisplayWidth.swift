@@ -6,8 +6,19 @@ public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
         // Fast path: printable ASCII is one column a byte.
         if isPlainASCII(text) { return text.utf8.count }
+        // Summing scalar widths equals summing cluster widths unless the text has emoji sequences
+        // (ZWJ, VS16, keycaps, skin tones, flags: all at or above U+1F000, or these three), so take the
+        // much faster scalar loop when there are none.
         var total = 0
-        for character in text { total += of(character) }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v >= 0x1F000 || v == 0x200D || v == 0xFE0F || v == 0x20E3 {
+                total = 0
+                for character in text { total += of(character) }
+                return total
+            }
+            total += of(scalar)
+        }
         return total
     }
 

@@ -152,6 +152,7 @@ final class JSONFuzzTests: XCTestCase {
 }
 
 /// A small, seedable generator (SplitMix64), so a failing round can be reproduced exactly.
+/// A small deterministic generator (SplitMix64) shared by the randomised tests, so failures reproduce.
 struct SplitMix64 {
     private var state: UInt64
 

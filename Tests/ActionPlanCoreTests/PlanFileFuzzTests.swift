@@ -8,7 +8,7 @@ final class PlanFileFuzzTests: XCTestCase {
         let dataDir = Fixtures.repoRoot.appendingPathComponent("data")
         let files = try FileManager.default.contentsOfDirectory(atPath: dataDir.path).filter { $0.hasSuffix(".json") }.sorted()
         XCTAssertEqual(files.count, 5)
-        var rng = SeededRandom(seed: 2026)
+        var rng = SplitMix64(seed: 2026)
         var accepted = 0, rejected = 0
         let inserts: [UInt8] = Array("{}[],:\"\\0123456789-tfn ".utf8) + [0x00, 0x1B, 0xC3, 0xFF, 0xE2, 0x80]
         for file in files {

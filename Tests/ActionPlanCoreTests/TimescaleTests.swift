@@ -50,7 +50,7 @@ final class TimescaleTests: XCTestCase {
     }
 
     func testParserNeverFailsOnArbitraryText() {
-        var rng = SeededRandom(seed: 7)
+        var rng = SplitMix64(seed: 7)
         let alphabet = Array("0123456789 ./-&JanFebSeptOctongoingQuarterly\u{0}\u{1b}é🙂")
         for _ in 0..<2_000 {
             let text = String((0..<Int(rng.next() % 24)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
@@ -78,18 +78,5 @@ final class TimescaleTests: XCTestCase {
         XCTAssertFalse(t.isOverdue(asOf: day("2006-09-01")))
         let ongoing = Target(id: "t2", text: "x", timescale: "Ongoing")
         XCTAssertFalse(ongoing.isOverdue(asOf: day("2030-01-01")))
-    }
-}
-
-/// A small deterministic generator so randomised tests reproduce.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

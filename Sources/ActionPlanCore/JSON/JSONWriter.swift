@@ -17,7 +17,7 @@ public enum JSONWriter {
         return out
     }
 
-    private static func write(_ value: JSONValue, indent: Int, sortKeys: Bool, into out: inout [UInt8]) {
+    static func write(_ value: JSONValue, indent: Int, sortKeys: Bool, into out: inout [UInt8]) {
         switch value {
         case .null:
             append("null", to: &out)
@@ -61,7 +61,7 @@ public enum JSONWriter {
         }.map(\.element)
     }
 
-    private static func newline(_ indent: Int, into out: inout [UInt8]) {
+    static func newline(_ indent: Int, into out: inout [UInt8]) {
         out.append(0x0A)
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
@@ -72,7 +72,7 @@ public enum JSONWriter {
 
     /// Integers below 2^53 (exact in a Double) as integers, -0 as 0; anything else in Swift's shortest round-trip
     /// form, which is valid JSON (`52.5`, `1e-05`). Non-finite values cannot come from the parser; they become null.
-    private static func appendNumber(_ number: Double, to out: inout [UInt8]) {
+    static func appendNumber(_ number: Double, to out: inout [UInt8]) {
         guard number.isFinite else { return append("null", to: &out) }
         guard number.rounded(.towardZero) == number && number.magnitude < 9_007_199_254_740_992 else {
             return out.append(contentsOf: number.description.utf8)

@@ -78,7 +78,7 @@ case "phases":
         let s = t[name]!.sorted()
         print(String(format: "%-20@ median %.2f ms", name, s[s.count / 2]))
     }
-    print("(decode+fingerprint includes a second parse)")
+    print("(decode reads the bytes straight into the model; parse is the tree parser, for comparison)")
 default:
     print("unknown benchmark \(arguments[1])")
     exit(64)

@@ -14,6 +14,8 @@ public enum Effect: Sendable {
     case commit(planID: String, changes: [TargetChange], base: PlanFile.Loaded)
     /// See whether another process saved the plan since `fingerprint`; reload it if so.
     case checkDisk(planID: String, fingerprint: Fingerprint, now: Double)
+    /// Start or close a review, or write a report (Meeting/ReviewEffects.swift).
+    case review(ReviewEffect)
     case quit
 
     /// The changes of a commit effect (for tests and logs).
@@ -50,6 +52,8 @@ public struct EffectRunner: Sendable {
         case .checkDisk(let planID, let fingerprint, let now):
             guard let onDisk = store.fingerprintOnDisk(planID), onDisk != fingerprint else { return [.diskChecked(now: now)] }
             do { return [.changedOnDisk(planID: planID, .success(try store.load(planID)))] } catch { return [.changedOnDisk(planID: planID, .failure(error))] }
+        case .review(let effect):
+            return performReview(effect)
         case .quit:
             return []
         }

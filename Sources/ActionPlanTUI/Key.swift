@@ -66,4 +66,6 @@ public enum Event: Sendable {
     case changedOnDisk(planID: String, Result<PlanFile.Loaded, StoreError>)
     /// The disk was checked (and had not changed), at monotonic time `now`.
     case diskChecked(now: Double)
+    /// A review was started or closed, or a report written (Meeting/ReviewEffects.swift).
+    case review(ReviewOutcome)
 }

@@ -17,6 +17,8 @@ public func render(_ state: AppState, size: Size) -> Grid {
     Header.draw(state, layout: layout, into: &grid)
     if case .help(let scroll) = state.mode {
         HelpScreen.draw(state, scroll: scroll, rect: layout.body, into: &grid)
+    } else if MeetingScreen.isShown(state) {
+        MeetingScreen.draw(state, layout: layout, into: &grid)
     } else {
         switch state.screen {
         case .plans: PlansScreen.draw(state, rect: layout.body, into: &grid)
@@ -29,6 +31,7 @@ public func render(_ state: AppState, size: Size) -> Grid {
         default: break
         }
     }
+    ReviewOverlays.draw(state, layout: layout, into: &grid)
     StatusBar.draw(state, layout: layout, into: &grid)
     if state.glyphs == .ascii { grid.makeASCII() }
     return grid

@@ -3,11 +3,20 @@ import XCTest
 
 final class TUIKeyTableTests: XCTestCase {
     func testNoKeyIsBoundTwiceOutsideTheEditor() {
-        var seen: [Key: Command] = [:]
-        for b in KeyTable.bindings where b.context != .editor {
-            for k in b.keys {
-                XCTAssertNil(seen[k], "\(k.name) bound to \(seen[k].map { "\($0)" } ?? "") and \(b.command)")
-                seen[k] = b.command
+        // Each key table (the tree, meeting mode, the meeting summary) binds a key at most once.
+        for map in [KeyMap.normal, .meeting, .summary] {
+            var seen: [Key: Command] = [:]
+            for b in KeyTable.bindings where b.context.keyMap == map {
+                for k in b.keys {
+                    XCTAssertNil(seen[k], "\(map): \(k.name) bound to \(seen[k].map { "\($0)" } ?? "") and \(b.command)")
+                    seen[k] = b.command
+                }
+            }
+            if map != .normal {
+                // The keys shared with the tree (R, r, w, ?, Ctrl-C, Ctrl-R) are not taken by the meeting's own.
+                for b in KeyTable.bindings where b.context.keyMap == .normal && KeyTable.sharedInMeeting.contains(b.command) {
+                    for k in b.keys { XCTAssertNil(seen[k], "\(map): \(k.name) is shared with the tree but bound to \(seen[k]!)") }
+                }
             }
         }
     }

@@ -1,0 +1,57 @@
+import ActionPlanCore
+import ActionPlanTUI
+import ArgumentParser
+import CNcurses
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `actionplan meet PLAN_ID`: the review UI opened straight into meeting mode on one plan.
+struct MeetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meet",
+        abstract: "Open the review UI in meeting mode on a plan: one target per screen, for a progress meeting.",
+        discussion: """
+        Walks the plan target by target with the screen shared or projected: m met, x not met (asks for \
+        the forecast), p partially met and Space (no change) each move on to the next target; c and f \
+        edit the comment and forecast; ← and → (or b and n) step; a shows only targets not yet assessed \
+        in the open review, e only exceptions; q ends the meeting with a summary of what changed and what \
+        is outstanding, then the plan's tree. R starts or closes a review, r writes the report. Every \
+        change is saved at once, with history. Press ? for every key.
+        """
+    )
+
+    @OptionGroup var dataOptions: DataOptions
+    @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id")) var planID: String
+    @Option(help: ArgumentHelp("Only this lead officer's targets.", valueName: "name")) var officer: String?
+    @Flag(help: "ASCII status symbols and box lines ([Y] [N] [P] [ ]).") var ascii = false
+    @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
+    @Option(help: ArgumentHelp("Judge overdue as of this day (default: today); also the date a new review is offered.", valueName: "date"))
+    var asOf: DayArgument?
+
+    func validate() throws {
+        if let problem = PlanID.problem(with: planID) {
+            throw ValidationError("invalid plan id: \(problem)")
+        }
+    }
+
+    func run() throws {
+        setlocale(LC_ALL, "")
+        let utf8 = ap_locale_is_utf8() != 0
+        let store = dataOptions.store()
+        try reportingErrors { try requirePlan(planID, in: store) }
+        let who = Identity.current()
+        var options = AppOptions(glyphs: ascii || !utf8 ? .ascii : .unicode, asOf: asOf?.day ?? Day.today(), who: who,
+                                 officer: officer, planID: planID, dataDirectory: dataOptions.directory)
+        options.startInMeeting = true
+        let (state, effects) = Startup.initialState(store: store, options: options)
+        let colour = !noColor && getenv("NO_COLOR") == nil
+        var backend = NcursesBackend(settings: .init(color: colour, mouse: false), runner: EffectRunner(store: store, who: who))
+        do {
+            try backend.run(initial: state, effects: effects)
+        } catch let failure as NcursesBackend.Failure {
+            printError(failure.description)
+            throw ExitCode(Exit.usage)
+        }
+    }
+}

@@ -59,7 +59,7 @@ extension KeyTable {
     ]
 
     /// Keys that work the same in a meeting and its summary as in the tree.
-    static let sharedInMeeting: [Command] = [.startOrCloseReview, .writeReport, .retrySave, .help, .forceQuit, .redo]
+    static let sharedInMeeting: [Command] = [.startMeeting, .startOrCloseReview, .writeReport, .retrySave, .help, .forceQuit, .redo]
 
     private static func map(for keyMap: KeyMap) -> [Key: Command] {
         var map: [Key: Command] = [:]

@@ -134,10 +134,18 @@ extension AppState {
         case .startOrCloseReview: startOrCloseReview(&fx)
         case .writeReport: askReportFormat()
         case .retrySave: planCommand(.retrySave, &fx)
-        case .help: mode = .help(scroll: 0)
+        case .help: openHelpAtMeetingKeys()
         case .forceQuit: fx.append(.quit)
         default: break
         }
+    }
+
+    /// `?` in a meeting: the help, scrolled to the meeting's keys (the tree's are above them).
+    mutating func openHelpAtMeetingKeys() {
+        let lines = KeyTable.helpLines(width: size.width)
+        let heading = lines.firstIndex { $0.isHeading && $0.text == KeyBinding.Context.review.rawValue } ?? 0
+        mode = .help(scroll: 0)
+        helpKey(.char("~"), scroll: heading) // clamps the scroll as the help's own keys do
     }
 
     mutating func summaryKey(_ key: Key, _ m: MeetingState, _ fx: inout [Effect]) {
@@ -161,8 +169,9 @@ extension AppState {
         case .startOrCloseReview: startOrCloseReview(&fx)
         case .writeReport: askReportFormat()
         case .retrySave: planCommand(.retrySave, &fx)
-        case .help: mode = .help(scroll: 0)
+        case .help: openHelpAtMeetingKeys()
         case .forceQuit: fx.append(.quit)
+        case .startMeeting: message = Message("Still in meeting mode: Enter goes back into the meeting, q leaves it")
         default: break
         }
         let lines = MeetingSummaryScreen.lines(self, m, width: max(1, size.width - 4)).count

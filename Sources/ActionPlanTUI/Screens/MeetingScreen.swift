@@ -89,7 +89,7 @@ enum MeetingScreen {
         commentCount += budget.take(min(max(1, comment.count), 10) - 1 - commentCount)
         forecastCount += budget.take(min(max(1, forecast.count), 10) - 1 - forecastCount)
         // What is left over goes above the target, so it sits near the middle of a tall screen.
-        let padding = budget.take(budget.available / 2)
+        let padding = budget.take(budget.available / 3)
 
         var y = rect.row + 1 + gapAfterPosition + padding
         let limit = rect.bottom - 1 // the strip's row

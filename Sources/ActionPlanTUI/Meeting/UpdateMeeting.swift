@@ -116,10 +116,10 @@ extension AppState {
         case .meetingLast: jump(toLast: true)
         case .meetingNotYetAssessed:
             meeting!.notYetAssessedOnly.toggle()
-            filterChanged()
+            filterChanged(turnedOn: meeting!.notYetAssessedOnly ? "not yet assessed" : nil)
         case .meetingExceptions:
             meeting!.exceptionsOnly.toggle()
-            filterChanged()
+            filterChanged(turnedOn: meeting!.exceptionsOnly ? "an exception" : nil)
         case .meetingLeave:
             meeting!.phase = .summary(scroll: 0)
         case .undo:
@@ -221,11 +221,16 @@ extension AppState {
     }
 
     /// After `a` or `e`: stay if the target on screen still passes, else the next one that does
-    /// (or the last one before it).
-    mutating func filterChanged() {
+    /// (or the last one before it). A filter that would leave no target is not turned on.
+    mutating func filterChanged(turnedOn what: String?) {
         guard let m = meeting else { return }
         let scope = meetingScope()
         let matching = scope.filter { meetingMatches($0.target, m) }
+        if matching.isEmpty, let what {
+            if m.exceptionsOnly && what == "an exception" { meeting!.exceptionsOnly = false } else { meeting!.notYetAssessedOnly = false }
+            message = Message("No target here is \(what)\(m.notYetAssessedOnly && m.exceptionsOnly ? " as well" : ""): the filter stays off")
+            return
+        }
         let at = scope.firstIndex { $0.target.id == m.current } ?? 0
         if !matching.contains(where: { $0.target.id == m.current }) {
             let after = scope.dropFirst(at).first { meetingMatches($0.target, m) }

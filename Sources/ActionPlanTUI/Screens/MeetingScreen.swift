@@ -248,7 +248,7 @@ enum MeetingScreen {
             row += 1
         }
         let hint = m.notMetPrompt == session.targetID
-            ? "Enter marks it not met and saves the forecast, then moves on · Esc changes nothing"
+            ? "Enter saves not met and the forecast, then moves on · Esc changes nothing"
             : "Enter saves · Esc cancels · Alt-Enter or Ctrl-J new line"
         let textHeight = max(1, inner.bottom - row - 1)
         grid.put(hint, row: inner.bottom - 1, column: inner.column, style: .dimmed, maxWidth: inner.width)

@@ -57,3 +57,17 @@ final class TUIBenchmarkHookTests: XCTestCase {
         XCTAssertLessThan(seconds, 1)
     }
 }
+
+final class TUIMeetingKeysDocumentedTests: XCTestCase {
+    /// The README's meeting section carries the key tables `actionplan ui --print-keys` prints for
+    /// reviews, meeting mode and the summary, word for word.
+    func testREADMEHasTheMeetingKeyTables() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let tables = KeyTable.markdown(contexts: [.review, .meeting, .summary])
+        XCTAssertTrue(text.contains(tables), "README.md is out of date: paste the tables for these contexts from `actionplan ui --print-keys`:\n\(tables)")
+        XCTAssertTrue(KeyTable.markdown().contains(tables), "the full key list has them too")
+        XCTAssertTrue(text.contains("| `actionplan meet PLAN_ID"))
+    }
+}

@@ -39,7 +39,8 @@ struct MeetCommand: ParsableCommand {
         setlocale(LC_ALL, "")
         let utf8 = ap_locale_is_utf8() != 0
         let store = dataOptions.store()
-        try reportingErrors { try requirePlan(planID, in: store) }
+        // A missing plan (exit 2) or a file that does not load (exit 1) is said before the screen opens.
+        try reportingErrors { _ = try store.load(planID) }
         let who = Identity.current()
         var options = AppOptions(glyphs: ascii || !utf8 ? .ascii : .unicode, asOf: asOf?.day ?? Day.today(), who: who,
                                  officer: officer, planID: planID, dataDirectory: dataOptions.directory)

@@ -184,9 +184,15 @@ final class MeetingEndToEndTests: XCTestCase {
         XCTAssertEqual(tmux.exitStatus(), 0)
     }
 
-    func testMeetAnUnknownPlanExitsWithTwo() throws {
-        let r = try cli(["meet", "no-such-plan"])
+    func testMeetAnUnknownOrBrokenPlanSaysSoBeforeTheScreenOpens() throws {
+        var r = try cli(["meet", "no-such-plan"])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("no-such-plan"), r.stderr)
+        try "{ \"id\": ".write(toFile: "\(dataDir)/broken.json", atomically: true, encoding: .utf8)
+        r = try cli(["meet", "broken"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("broken.json"), r.stderr)
+        r = try cli(["meet", "../etc"])
+        XCTAssertEqual(r.status, 64)
     }
 }

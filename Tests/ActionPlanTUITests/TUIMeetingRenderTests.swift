@@ -186,6 +186,30 @@ final class TUIMeetingRenderTests: XCTestCase {
         }
     }
 
+    func testAKeyIssueWithMoreTargetsThanRoomGetsAScaledBar() {
+        func targets(_ counts: [(Status, Int)]) -> [Target] {
+            var out: [Target] = []
+            for (s, n) in counts { for _ in 0..<n { out.append(Target(id: "t\(out.count)", text: "", status: s)) } }
+            return out
+        }
+        let even = MeetingScreen.cells(targets([(.met, 33), (.partiallyMet, 33), (.notMet, 34)]), room: 30, .unicode)
+        XCTAssertEqual(even.map(\.text).joined(), String(repeating: "■", count: 10) + String(repeating: "▣", count: 10) + String(repeating: "□", count: 10))
+        let few = MeetingScreen.cells(targets([(.met, 1), (.notAssessed, 199)]), room: 20, .ascii)
+        XCTAssertEqual(few.map(\.text).joined(), String(repeating: ".", count: 20), "under half a cell rounds away")
+        XCTAssertEqual(MeetingScreen.cells(targets([(.met, 3)]), room: 5, .ascii).map(\.text).joined(), "###", "one cell each when they fit")
+        // Drawn: the counts, the bar and x/y met fit the width.
+        var plan = Sample.plan()
+        plan.keyIssues[0].objectives[0].targets += (7..<160).map { Target(id: "t\($0)", text: "Target \($0)", status: $0 % 3 == 0 ? .met : .notAssessed) }
+        for size in Self.sizes {
+            let s = send(Sample.opened(plan, size: size), .char("M")).0
+            let grid = render(s, size: size)
+            grid.assertAligned()
+            let strip = grid.lines[size.height - 2]
+            XCTAssertTrue(strip.contains("Key Issue 1: ✓ 52 ◐ 1 ✗ 1 ·"), strip)
+            XCTAssertTrue(strip.contains("]  52/157 met"), strip)
+        }
+    }
+
     func testEditorPromptInTheMeeting() {
         let size = Size(width: 80, height: 24)
         var s = onT3(size: size)

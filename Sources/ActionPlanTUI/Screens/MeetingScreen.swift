@@ -143,7 +143,7 @@ enum MeetingScreen {
                 status.append(Span(g == .unicode ? "  ✎ unsaved" : "  * unsaved", Style(bold: true, role: .error)))
             }
             field("Status", [status])
-            field("Last review", [lastReview(state, target: target)])
+            field("Last review", [lastReview(state, target: target, width: valueWidth)])
             if !measure.isEmpty && measureCount > 0 { field("Measure", [[Span(DisplayWidth.truncate(measure, to: valueWidth))]]) }
             field("Comment", wrapped(comment, limit: commentCount + 1, empty: "(none: c adds one)"))
             field("Forecast", wrapped(forecast, limit: forecastCount + 1, empty: "(none: f adds one)"))
@@ -161,19 +161,27 @@ enum MeetingScreen {
         return "m met · x not met · p partly · Space no change · c comment · f forecast · \(arrows) move · a not yet assessed · e exceptions · q summary"
     }
 
-    /// "◐ Partly met in review 1 (as at 21 January 2008)  ↓ worse", or why there is nothing to compare with.
-    static func lastReview(_ state: AppState, target: Target) -> StyledLine {
+    /// "◐ Partly met in review 1, as at 21 January 2008   ↓ worse", shortened to fit `width` (the
+    /// direction is never cut), or why there is nothing to compare with.
+    static func lastReview(_ state: AppState, target: Target, width: Int = .max) -> StyledLine {
         let g = state.glyphs
         guard let plan = state.doc?.plan, let previous = plan.previousClosedReview() else {
             return [Span("no closed review yet", .dimmed)]
         }
-        let when = "review \(previous.number), as at \(previous.asAt.longDescription)"
-        guard let then = previous.snapshot.first(where: { $0.id == target.id })?.status else {
-            return [Span("not in \(when)", .dimmed), Span("   "), Span(g.label(Direction.new), .bold)]
+        let whens = ["review \(previous.number), as at \(previous.asAt.longDescription)", "review \(previous.number) (\(previous.asAt))",
+                     "review \(previous.number)"]
+        var candidates: [StyledLine] = []
+        if let then = previous.snapshot.first(where: { $0.id == target.id })?.status {
+            let direction = Direction.of(target.status, then: then)
+            let role: ColorRole? = direction == .better ? .met : direction == .worse ? .notMet : nil
+            let arrow = Span(g.label(direction), Style(bold: true, role: role))
+            candidates = whens.map { [Labels.statusSpan(then, g), Span(" in \($0)", .dimmed), Span("   "), arrow] }
+                + [[Labels.statusSpan(then, g), Span("  "), arrow]]
+        } else {
+            let new = Span(g.label(Direction.new), .bold)
+            candidates = whens.map { [Span("not in \($0)", .dimmed), Span("   "), new] }
         }
-        let direction = Direction.of(target.status, then: then)
-        let role: ColorRole? = direction == .better ? .met : direction == .worse ? .notMet : nil
-        return [Labels.statusSpan(then, g), Span(" in \(when)", .dimmed), Span("   "), Span(g.label(direction), Style(bold: true, role: role))]
+        return candidates.first { Header.width(of: $0) <= width } ?? candidates.last!
     }
 
     /// "Key Issue 3: ✓ 11 ◐ 0 ✗ 0 · 1  [■■■■■■■■■■□■]  11/12 met": one cell per target in document
@@ -217,17 +225,17 @@ enum MeetingScreen {
         }
     }
 
-    /// One cell per target, or (too many for the room) the counts scaled to it, met first.
+    /// One cell per target, or (too many for the room) the counts scaled to it, met first: each
+    /// status gets the cells between the rounded positions where its running count starts and ends.
     static func cells(_ targets: [Target], room: Int, _ g: Glyphs) -> [(status: Status, text: String)] {
         if targets.count <= room { return targets.map { ($0.status, cell($0.status, g)) } }
-        let order: [Status] = [.met, .partiallyMet, .notMet, .notAssessed]
         var out: [(Status, String)] = []
-        var used = 0
-        for (k, s) in order.enumerated() {
-            let n = targets.filter { $0.status == s }.count
-            let share = k == order.count - 1 ? room - used : n * room / max(1, targets.count)
-            for _ in 0..<max(0, share) { out.append((s, cell(s, g))) }
-            used += max(0, share)
+        var before = 0
+        for s in [Status.met, .partiallyMet, .notMet, .notAssessed] {
+            let after = before + targets.filter { $0.status == s }.count
+            let share = (after * room + targets.count / 2) / targets.count - (before * room + targets.count / 2) / targets.count
+            for _ in 0..<share { out.append((s, cell(s, g))) }
+            before = after
         }
         return out
     }

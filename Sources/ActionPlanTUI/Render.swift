@@ -17,13 +17,12 @@ public func render(_ state: AppState, size: Size) -> Grid {
     Header.draw(state, layout: layout, into: &grid)
     if case .help(let scroll) = state.mode {
         HelpScreen.draw(state, scroll: scroll, rect: layout.body, into: &grid)
-    } else if MeetingScreen.isShown(state) {
-        MeetingScreen.draw(state, layout: layout, into: &grid)
     } else {
         switch state.screen {
         case .plans: PlansScreen.draw(state, rect: layout.body, into: &grid)
         case .plan: PlanScreen.draw(state, layout: layout, into: &grid)
         }
+        MeetingScreen.draw(state, layout: layout, into: &grid) // over the tree, in meeting mode
         switch state.mode {
         case .editing(let session): Overlays.editor(state, session: session, layout: layout, into: &grid)
         case .officerPicker(let picker): Overlays.officerPicker(state, picker: picker, layout: layout, into: &grid)
@@ -31,6 +30,7 @@ public func render(_ state: AppState, size: Size) -> Grid {
         default: break
         }
     }
+    MeetingScreen.editor(state, layout: layout, into: &grid)
     ReviewOverlays.draw(state, layout: layout, into: &grid)
     StatusBar.draw(state, layout: layout, into: &grid)
     if state.glyphs == .ascii { grid.makeASCII() }

@@ -33,12 +33,12 @@ extension AppState {
             }
         case .saved(let planID, let changes, let result, let time):
             saved(planID: planID, changes: changes, result: result, time: time)
+        case .review(let outcome):
+            reviewOutcome(outcome)
         case .changedOnDisk(let planID, let result):
             changedOnDisk(planID: planID, result: result)
         case .diskChecked(let now):
             doc?.lastDiskCheck = now
-        case .review(let outcome):
-            reviewOutcome(outcome)
         }
     }
 

@@ -9,8 +9,13 @@ extension AppState {
             if reviewPromptKey(key, &fx) { return true }
         }
         if let m = activeMeeting {
-            meetingKey(key, m, &fx)
-            return true
+            switch mode {
+            case .normal, .help, .editing:
+                meetingKey(key, m, &fx)
+                return true
+            default:
+                return false // any other box over the meeting keeps its own keys
+            }
         }
         meeting = nil
         guard mode == .normal, screen == .plan, doc != nil, let command = KeyTable.command(for: key) else { return false }
@@ -86,12 +91,8 @@ extension AppState {
         case .editing(let session):
             meetingEditorKey(key, session: session, &fx)
             return
-        case .normal:
-            break
         default:
-            // The tree's pickers are not opened in a meeting; if one is, Esc closes it.
-            if key == .escape { mode = .normal }
-            return
+            break
         }
         message = nil
         if m.isSummary {

@@ -5,8 +5,8 @@ import ActionPlanCore
 /// with wide margins; lead officers, due date, status, the last closed review's status and the
 /// direction of travel, comment and forecast; the Key Issue's progress strip; a key legend.
 enum MeetingScreen {
-    static func isShown(_ state: AppState) -> Bool { state.activeMeeting != nil }
 
+    /// The meeting or its summary, over the tree (the mode's overlays are drawn over it as usual).
     static func draw(_ state: AppState, layout: Layout, into grid: inout Grid) {
         guard let m = state.activeMeeting else { return }
         // The header's tallies and breadcrumb lines are the meeting's.
@@ -18,7 +18,6 @@ enum MeetingScreen {
             MeetingSummaryScreen.draw(state, m, rect: rect, into: &grid)
         } else {
             drawFocus(state, m, rect: rect, into: &grid)
-            if case .editing(let session) = state.mode { editor(state, m, session: session, layout: layout, into: &grid) }
         }
     }
 
@@ -242,9 +241,11 @@ enum MeetingScreen {
 
     /// The comment or forecast editor in a meeting. After `x`, and for the forecast of a target not
     /// met, it asks "Not met — when will it be met, or why not?".
-    static func editor(_ state: AppState, _ m: MeetingState, session: EditSession, layout: Layout, into grid: inout Grid) {
+    /// Drawn after the tree's editor, over exactly its box.
+    static func editor(_ state: AppState, layout: Layout, into grid: inout Grid) {
+        guard let m = state.activeMeeting, !m.isSummary, case .editing(let session) = state.mode else { return }
         let body = layout.body
-        let height = min(body.height, max(8, min(14, body.height / 2)))
+        let height = min(body.height, max(7, body.height / 2)) // as Overlays.editor
         let rect = Rect(row: body.bottom - height, column: 0, width: layout.size.width, height: height)
         let prompt = promptText(state, m, session: session)
         let title = session.field == .comment ? "Comment for target \(session.targetID)" : "Forecast for target \(session.targetID)"

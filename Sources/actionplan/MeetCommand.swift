@@ -1,12 +1,8 @@
 import ActionPlanCore
-import ActionPlanTUI
 import ArgumentParser
-import CNcurses
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// `actionplan meet PLAN_ID`: the review UI opened straight into meeting mode on one plan.
+/// `actionplan meet PLAN_ID`: the review UI (`UICommand`, with everything it sets up) opened straight
+/// into meeting mode on one plan.
 struct MeetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meet",
@@ -36,23 +32,15 @@ struct MeetCommand: ParsableCommand {
     }
 
     func run() throws {
-        setlocale(LC_ALL, "")
-        let utf8 = ap_locale_is_utf8() != 0
-        let store = dataOptions.store()
         // A missing plan (exit 2) or a file that does not load (exit 1) is said before the screen opens.
-        try reportingErrors { _ = try store.load(planID) }
-        let who = Identity.current()
-        var options = AppOptions(glyphs: ascii || !utf8 ? .ascii : .unicode, asOf: asOf?.day ?? Day.today(), who: who,
-                                 officer: officer, planID: planID, dataDirectory: dataOptions.directory)
-        options.startInMeeting = true
-        let (state, effects) = Startup.initialState(store: store, options: options)
-        let colour = !noColor && getenv("NO_COLOR") == nil
-        var backend = NcursesBackend(settings: .init(color: colour, mouse: false), runner: EffectRunner(store: store, who: who))
-        do {
-            try backend.run(initial: state, effects: effects)
-        } catch let failure as NcursesBackend.Failure {
-            printError(failure.description)
-            throw ExitCode(Exit.usage)
-        }
+        try reportingErrors { _ = try dataOptions.store().load(planID) }
+        var arguments = ["--plan", planID, "--meeting"]
+        if let data = dataOptions.data { arguments += ["--data", data] }
+        if let officer { arguments += ["--officer", officer] }
+        if ascii { arguments.append("--ascii") }
+        if noColor { arguments.append("--no-color") }
+        if let asOf { arguments += ["--as-of", asOf.day.description] }
+        var ui = try UICommand.parse(arguments)
+        try ui.run()
     }
 }

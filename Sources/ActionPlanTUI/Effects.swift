@@ -10,6 +10,8 @@ import ActionPlanCore
 public enum Effect: Sendable {
     /// Load a plan to open it.
     case openPlan(String)
+    /// Start or close a review, or write a report (Meeting/ReviewEffects.swift).
+    case review(ReviewEffect)
     /// Save changes with `PlanStore.commit` (merging with whatever else was saved meanwhile).
     case commit(planID: String, changes: [TargetChange], base: PlanFile.Loaded)
     /// See whether another process saved the plan since `fingerprint`; reload it if so.
@@ -43,6 +45,8 @@ public struct EffectRunner: Sendable {
         switch effect {
         case .openPlan(let id):
             do { return [.planOpened(id: id, .success(try store.load(id)))] } catch { return [.planOpened(id: id, .failure(error))] }
+        case .review(let effect):
+            return performReview(effect)
         case .commit(let planID, let changes, let base):
             let result: Result<PlanStore.CommitResult, StoreError>
             do { result = .success(try store.commit(changes, to: planID, base: base, who: who)) } catch { result = .failure(error) }

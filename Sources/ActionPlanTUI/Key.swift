@@ -60,6 +60,8 @@ public enum Event: Sendable {
     case signal
     /// A plan was loaded for opening.
     case planOpened(id: String, Result<PlanFile.Loaded, StoreError>)
+    /// A review was started or closed, or a report written (Meeting/ReviewEffects.swift).
+    case review(ReviewOutcome)
     /// The result of a commit; `time` is the local "HH:MM" it finished.
     case saved(planID: String, changes: [TargetChange], Result<PlanStore.CommitResult, StoreError>, time: String)
     /// Another process saved the open plan: here it is as on disk now.

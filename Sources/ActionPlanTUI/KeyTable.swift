@@ -10,6 +10,10 @@ public enum Command: Sendable, Hashable {
     case search, nextMatch, previousMatch
     case officerFilter, statusFilter, overdueOnly, clearFilters
     case retrySave, help, quit, forceQuit
+    // Reviews, meeting mode and its summary (Meeting/MeetingKeys.swift).
+    case startMeeting, startOrCloseReview, writeReport
+    case meetingNext, meetingPrevious, meetingFirst, meetingLast, meetingKeep, meetingNotYetAssessed, meetingExceptions, meetingLeave
+    case summaryBack, summaryLeave
     // In the line editor.
     case editSave, editCancel, editNewline
     case editLeft, editRight, editHome, editEnd, editBackspace, editDelete
@@ -22,6 +26,9 @@ public struct KeyBinding: Sendable {
         case edit = "Comment and forecast"
         case editor = "In the editor"
         case find = "Search and filters"
+        case review = "Reviews, meetings and reports (in a plan)"
+        case meeting = "Meeting mode"
+        case summary = "Meeting summary"
         case other = "Other"
     }
 
@@ -39,7 +46,7 @@ public struct KeyBinding: Sendable {
 /// The single source of truth for key bindings: `update` looks keys up here, and the help screen
 /// and the README's key list are generated from it.
 public enum KeyTable {
-    public static let bindings: [KeyBinding] = [
+    static let treeBindings: [KeyBinding] = [
         KeyBinding(keys: [.up, .char("k")], command: .moveUp, help: "Move up (scrolls the detail pane when it has focus)", context: .move),
         KeyBinding(keys: [.down, .char("j")], command: .moveDown, help: "Move down", context: .move),
         KeyBinding(keys: [.pageUp], command: .pageUp, help: "Page up", context: .move),
@@ -97,7 +104,7 @@ public enum KeyTable {
 
     private static let normalMap: [Key: Command] = {
         var map: [Key: Command] = [:]
-        for b in bindings where b.context != .editor { for k in b.keys where map[k] == nil { map[k] = b.command } }
+        for b in bindings where b.context.keyMap == .normal { for k in b.keys where map[k] == nil { map[k] = b.command } }
         return map
     }()
 

@@ -22,6 +22,7 @@ public func render(_ state: AppState, size: Size) -> Grid {
         case .plans: PlansScreen.draw(state, rect: layout.body, into: &grid)
         case .plan: PlanScreen.draw(state, layout: layout, into: &grid)
         }
+        MeetingScreen.draw(state, layout: layout, into: &grid) // over the tree, in meeting mode
         switch state.mode {
         case .editing(let session): Overlays.editor(state, session: session, layout: layout, into: &grid)
         case .officerPicker(let picker): Overlays.officerPicker(state, picker: picker, layout: layout, into: &grid)
@@ -29,6 +30,8 @@ public func render(_ state: AppState, size: Size) -> Grid {
         default: break
         }
     }
+    MeetingScreen.editor(state, layout: layout, into: &grid)
+    ReviewOverlays.draw(state, layout: layout, into: &grid)
     StatusBar.draw(state, layout: layout, into: &grid)
     if state.glyphs == .ascii { grid.makeASCII() }
     return grid

@@ -11,6 +11,8 @@ public struct AppOptions: Sendable {
     /// `--plan ID`: open this plan.
     public var planID: String?
     public var dataDirectory: String
+    /// `actionplan meet`: go straight into meeting mode once the plan is open.
+    public var startInMeeting = false
 
     public init(glyphs: Glyphs = .unicode, asOf: Day, who: String = "", officer: String? = nil,
                 planID: String? = nil, dataDirectory: String = "") {
@@ -170,6 +172,10 @@ public struct AppState: Sendable {
     public var quitArmed = false
     /// The terminal size, as last reported (for paging and scrolling).
     public var size = Size(width: 80, height: 24)
+    /// Meeting mode and its summary (Meeting/), while the open plan is being walked target by target.
+    public var meeting: MeetingState?
+    /// The start-review, close-review and report prompts (Meeting/ReviewPrompt.swift).
+    public var prompt: ReviewPrompt?
 
     public init(options: AppOptions, plans: [PlanSummary] = []) {
         self.options = options

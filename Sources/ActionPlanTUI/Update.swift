@@ -26,11 +26,15 @@ extension AppState {
             fx.append(.quit)
         case .planOpened(let id, let result):
             switch result {
-            case .success(let loaded): open(loaded)
+            case .success(let loaded):
+                open(loaded)
+                if options.startInMeeting { startMeetingAfterOpening() }
             case .failure(let error): message = Message("Cannot open \(id): \(error)", isError: true)
             }
         case .saved(let planID, let changes, let result, let time):
             saved(planID: planID, changes: changes, result: result, time: time)
+        case .review(let outcome):
+            reviewOutcome(outcome)
         case .changedOnDisk(let planID, let result):
             changedOnDisk(planID: planID, result: result)
         case .diskChecked(let now):
@@ -40,6 +44,7 @@ extension AppState {
 
     mutating func handleKey(_ key: Key, _ fx: inout [Effect]) {
         if key == .ctrl("c") { fx.append(.quit); return }
+        if meetingOrReviewKey(key, &fx) { return }
         switch mode {
         case .help(let scroll): helpKey(key, scroll: scroll)
         case .editing(let session): editorKey(key, session: session, &fx)

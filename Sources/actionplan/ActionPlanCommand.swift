@@ -17,7 +17,7 @@ struct ActionPlanCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            UICommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
+            UICommand.self, MeetCommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
             SummaryCommand.self, ReviewCommand.self, ReportCommand.self, ValidateCommand.self,
             HistoryCommand.self, RestoreCommand.self, ImportCommand.self, ExportCommand.self,
         ],

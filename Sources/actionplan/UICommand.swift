@@ -28,6 +28,8 @@ struct UICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Judge overdue as of this day (default: today).", valueName: "date")) var asOf: DayArgument?
     /// Prints the key table as Markdown (for the README) and exits.
     @Flag(help: .hidden) var printKeys = false
+    /// Straight into meeting mode once the plan is open (`actionplan meet` runs the UI with it).
+    @Flag(help: .hidden) var meeting = false
 
     func validate() throws {
         if let plan, let problem = PlanID.problem(with: plan) {
@@ -44,8 +46,9 @@ struct UICommand: ParsableCommand {
         let utf8 = ap_locale_is_utf8() != 0
         let store = dataOptions.store()
         let who = Identity.current()
-        let options = AppOptions(glyphs: ascii || !utf8 ? .ascii : .unicode, asOf: asOf?.day ?? Day.today(), who: who,
+        var options = AppOptions(glyphs: ascii || !utf8 ? .ascii : .unicode, asOf: asOf?.day ?? Day.today(), who: who,
                                  officer: officer, planID: plan, dataDirectory: dataOptions.directory)
+        options.startInMeeting = meeting
         let (state, effects) = Startup.initialState(store: store, options: options)
         let colour = !noColor && getenv("NO_COLOR") == nil
         var backend = NcursesBackend(settings: .init(color: colour, mouse: mouse), runner: EffectRunner(store: store, who: who))

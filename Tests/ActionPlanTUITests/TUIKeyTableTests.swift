@@ -3,11 +3,20 @@ import XCTest
 
 final class TUIKeyTableTests: XCTestCase {
     func testNoKeyIsBoundTwiceOutsideTheEditor() {
-        var seen: [Key: Command] = [:]
-        for b in KeyTable.bindings where b.context != .editor {
-            for k in b.keys {
-                XCTAssertNil(seen[k], "\(k.name) bound to \(seen[k].map { "\($0)" } ?? "") and \(b.command)")
-                seen[k] = b.command
+        // Each key table (the tree, meeting mode, the meeting summary) binds a key at most once.
+        for map in [KeyMap.normal, .meeting, .summary] {
+            var seen: [Key: Command] = [:]
+            for b in KeyTable.bindings where b.context.keyMap == map {
+                for k in b.keys {
+                    XCTAssertNil(seen[k], "\(map): \(k.name) bound to \(seen[k].map { "\($0)" } ?? "") and \(b.command)")
+                    seen[k] = b.command
+                }
+            }
+            if map != .normal {
+                // The keys shared with the tree (R, r, w, ?, Ctrl-C, Ctrl-R) are not taken by the meeting's own.
+                for b in KeyTable.bindings where b.context.keyMap == .normal && KeyTable.sharedInMeeting.contains(b.command) {
+                    for k in b.keys { XCTAssertNil(seen[k], "\(map): \(k.name) is shared with the tree but bound to \(seen[k]!)") }
+                }
             }
         }
     }
@@ -46,5 +55,19 @@ final class TUIBenchmarkHookTests: XCTestCase {
         let seconds = TUIBenchmark.renderFullScreen(plan: Sample.plan(), width: 120, height: 40, iterations: 3)
         XCTAssertGreaterThan(seconds, 0)
         XCTAssertLessThan(seconds, 1)
+    }
+}
+
+final class TUIMeetingKeysDocumentedTests: XCTestCase {
+    /// The README's meeting section carries the key tables `actionplan ui --print-keys` prints for
+    /// reviews, meeting mode and the summary, word for word.
+    func testREADMEHasTheMeetingKeyTables() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let tables = KeyTable.markdown(contexts: [.review, .meeting, .summary])
+        XCTAssertTrue(text.contains(tables), "README.md is out of date: paste the tables for these contexts from `actionplan ui --print-keys`:\n\(tables)")
+        XCTAssertTrue(KeyTable.markdown().contains(tables), "the full key list has them too")
+        XCTAssertTrue(text.contains("| `actionplan meet PLAN_ID"))
     }
 }

@@ -18,7 +18,7 @@ enum Header {
         case .plan:
             guard let doc = state.doc else { return }
             let plan = doc.plan
-            var right = plan.asAt.map { "as at \($0.longDescription)" } ?? "no as-at date"
+            var right = asAtOrOpenReview(plan, width: w)
             if w >= 100 { right += "  overdue as of \(state.options.asOf)" }
             right += " "
             let rightWidth = DisplayWidth.of(right)

@@ -40,6 +40,8 @@ enum StatusBar {
                 grid.put(" " + state.clean(m.text), row: row, column: 0, style: m.isError ? Style(bold: true, reverse: true, role: .error) : bar, maxWidth: leftWidth)
             } else if let error = state.saveError, let doc = state.doc, !doc.pending.isEmpty {
                 grid.put(" Save failed: " + state.clean(error), row: row, column: 0, style: Style(bold: true, reverse: true, role: .error), maxWidth: leftWidth)
+            } else if let hint = MeetingScreen.statusHint(state) {
+                grid.put(" " + hint, row: row, column: 0, style: Style(reverse: true, dim: true), maxWidth: leftWidth)
             } else if state.screen == .plans {
                 grid.put(" Enter opens a plan · q quits", row: row, column: 0, style: bar, maxWidth: leftWidth)
             } else {

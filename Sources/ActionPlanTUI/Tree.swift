@@ -22,9 +22,12 @@ public enum Tree {
             for (o, objective) in issue.objectives.enumerated() {
                 let objectiveOpen = expanded?.contains(.objective(i, o)) ?? true
                 var targetRows: [TreeRow] = []
-                for (t, target) in objective.targets.enumerated() {
-                    if let filter, !filter.matches(target, objective: objective, issue: issue) { continue }
-                    targetRows.append(TreeRow(node: .target(target.id), depth: 2, issue: i, objective: o, target: t))
+                targetRows.reserveCapacity(objective.targets.count)
+                // By index, reading only what is needed: copying whole targets every frame was most of
+                // the cost of drawing a large plan.
+                for t in objective.targets.indices {
+                    if let filter, !filter.matches(objective.targets[t], objective: objective, issue: issue) { continue }
+                    targetRows.append(TreeRow(node: .target(objective.targets[t].id), depth: 2, issue: i, objective: o, target: t))
                 }
                 if filter != nil && targetRows.isEmpty { continue }
                 issueHasMatch = true
@@ -86,6 +89,27 @@ public enum Tree {
     }
 
     /// The targets under a node that pass the filter (for roll-ups and tallies).
+    /// The tally of the targets under a node that pass the filter, counted in place (no copies).
+    public static func tally(under node: NodeID, in plan: Plan, filter: TargetFilter?, asOf: Day) -> Tally {
+        var tally = Tally()
+        func add(_ issue: KeyIssue, _ objective: Objective) {
+            for t in objective.targets.indices where filter?.matches(objective.targets[t], objective: objective, issue: issue) ?? true {
+                tally.add(objective.targets[t], asOf: asOf)
+            }
+        }
+        switch node {
+        case .issue(let i):
+            guard i < plan.keyIssues.count else { return tally }
+            for o in plan.keyIssues[i].objectives.indices { add(plan.keyIssues[i], plan.keyIssues[i].objectives[o]) }
+        case .objective(let i, let o):
+            guard i < plan.keyIssues.count, o < plan.keyIssues[i].objectives.count else { return tally }
+            add(plan.keyIssues[i], plan.keyIssues[i].objectives[o])
+        case .target(let id):
+            if let t = plan.target(id: id) { tally.add(t, asOf: asOf) }
+        }
+        return tally
+    }
+
     public static func targets(under node: NodeID, in plan: Plan, filter: TargetFilter?) -> [Target] {
         var out: [Target] = []
         func add(_ issue: KeyIssue, _ objective: Objective) {

@@ -61,12 +61,12 @@ enum TreePane {
         let arrow = g == .unicode ? (open ? "▾ " : "▸ ") : (open ? "- " : "+ ")
         switch row.node {
         case .issue:
-            let tally = Tally(Tree.targets(under: row.node, in: plan, filter: filter), asOf: asOf)
+            let tally = Tree.tally(under: row.node, in: plan, filter: filter, asOf: asOf)
             return branchLine(prefix: arrow, label: "Key Issue \(issue.number): ", text: state.clean(issue.title),
                               tally: tally, width: width, style: .bold, g)
         case .objective:
             let objective = issue.objectives[row.objective!]
-            let tally = Tally(Tree.targets(under: row.node, in: plan, filter: filter), asOf: asOf)
+            let tally = Tree.tally(under: row.node, in: plan, filter: filter, asOf: asOf)
             let label = state.clean(objective.label)
             return branchLine(prefix: " " + arrow, label: label.isEmpty ? "" : label + " ", text: state.clean(objective.text),
                               tally: tally, width: width, style: .plain, g)

@@ -157,6 +157,11 @@ extension AppState {
         guard var d = doc, d.id == planID else { return }
         switch result {
         case .success(let loaded):
+            if loaded.fingerprint == d.base.fingerprint {
+                // The version already shown: a check asked for before our own save was handled.
+                // Nothing was saved by anyone else.
+                return
+            }
             d.base = loaded
             d.plan = loaded.plan
             for c in d.pending { d.plan.setValue(c.new, of: c.field, target: c.targetID) }

@@ -11,6 +11,8 @@ import ActionPlanCore
 public struct Runtime {
     public private(set) var state: AppState
     public let runner: EffectRunner
+    /// Lines to print after the terminal is restored, once the app quit (what was kept, what failed).
+    public private(set) var farewell: [String] = []
 
     public init(state: AppState, runner: EffectRunner) {
         self.state = state
@@ -18,7 +20,7 @@ public struct Runtime {
     }
 
     /// Handles `events` in order, each with all its consequences first. Returns true when the app
-    /// is to quit (every effect before the quit has been performed).
+    /// is to quit (every effect before the quit has been performed: recovery, presence, saves).
     public mutating func handle(_ events: [Event]) -> Bool {
         var queue = events
         while !queue.isEmpty {
@@ -26,7 +28,10 @@ public struct Runtime {
             state = next
             var produced: [Event] = []
             for effect in effects {
-                if effect.isQuit { return true }
+                if effect.isQuit {
+                    farewell += Runtime.farewell(from: produced)
+                    return true
+                }
                 produced += runner.perform(effect)
             }
             queue.insert(contentsOf: produced, at: 0)

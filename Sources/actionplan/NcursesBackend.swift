@@ -30,6 +30,8 @@ struct NcursesBackend {
     let runner: EffectRunner
     private var colorsOn = false
     private var cursorShown = false
+    /// What to print once the terminal is restored (set when `run` returns).
+    private(set) var farewell: [String] = []
 
     init(settings: Settings, runner: EffectRunner) {
         self.settings = settings
@@ -71,11 +73,13 @@ struct NcursesBackend {
         // Events are handled with everything they cause first (see Runtime): a tick read together
         // with a key that saves sees the state after the save.
         var runtime = Runtime(state: initial, runner: runner)
+        defer { farewell = runtime.farewell }
         if runtime.start(events: [.resize(currentSize())], effects: initialEffects) { return }
         var lastTick = monotonicNow()
         while true {
             draw(render(runtime.state, size: currentSize()))
-            // A signal is acted on here, in the loop, never in the handler.
+            // A signal is acted on here, in the loop, never in the handler: the update turns it
+            // into effects (keep the text being edited, leave the plan) and a quit.
             if ap_take_signal() != 0 { if runtime.handle([.signal]) { return }; continue }
             var input: [Event] = []
             if let event = readEvent() { input.append(event) }

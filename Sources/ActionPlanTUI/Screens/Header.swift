@@ -20,6 +20,7 @@ enum Header {
             let plan = doc.plan
             var right = plan.asAt.map { "as at \($0.longDescription)" } ?? "no as-at date"
             if w >= 100 { right += "  overdue as of \(state.options.asOf)" }
+            right = state.titleBarRight(right, width: w)
             right += " "
             let rightWidth = DisplayWidth.of(right)
             let titleWidth = max(0, w - rightWidth - 2)

@@ -76,8 +76,10 @@ struct NcursesBackend {
         defer { farewell = runtime.farewell }
         if runtime.start(events: [.resize(currentSize())], effects: initialEffects) { return }
         var lastTick = monotonicNow()
+        var firstFrame = true
         while true {
             draw(render(runtime.state, size: currentSize()))
+            if firstFrame { FirstFrame.drawn(); firstFrame = false }
             // A signal is acted on here, in the loop, never in the handler: the update turns it
             // into effects (keep the text being edited, leave the plan) and a quit.
             if ap_take_signal() != 0 { if runtime.handle([.signal]) { return }; continue }

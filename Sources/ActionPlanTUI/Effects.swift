@@ -16,6 +16,8 @@ public enum Effect: Sendable {
     case commit(planID: String, changes: [TargetChange], base: PlanFile.Loaded)
     /// See whether another process saved the plan since `fingerprint`; reload it if so.
     case checkDisk(planID: String, fingerprint: Fingerprint, now: Double)
+    /// Presence markers and edit recovery files beside the plan (Session.swift).
+    case session(SessionEffect)
     case quit
 
     /// The changes of a commit effect (for tests and logs).
@@ -35,10 +37,13 @@ public enum Effect: Sendable {
 public struct EffectRunner: Sendable {
     public let store: PlanStore
     public let who: String
+    /// This session's "also open by" markers; nil: none are written or read.
+    public var presence: Presence?
 
-    public init(store: PlanStore, who: String) {
+    public init(store: PlanStore, who: String, presence: Presence? = nil) {
         self.store = store
         self.who = who
+        self.presence = presence
     }
 
     public func perform(_ effect: Effect) -> [Event] {
@@ -52,8 +57,16 @@ public struct EffectRunner: Sendable {
             do { result = .success(try store.commit(changes, to: planID, base: base, who: who)) } catch { result = .failure(error) }
             return [.saved(planID: planID, changes: changes, result, time: EffectRunner.localTime())]
         case .checkDisk(let planID, let fingerprint, let now):
-            guard let onDisk = store.fingerprintOnDisk(planID), onDisk != fingerprint else { return [.diskChecked(now: now)] }
-            do { return [.changedOnDisk(planID: planID, .success(try store.load(planID)))] } catch { return [.changedOnDisk(planID: planID, .failure(error))] }
+            // A file that cannot be read at all (deleted, moved) counts as one that changed.
+            let onDisk = store.fingerprintOnDisk(planID) ?? Fingerprint([])
+            guard onDisk != fingerprint else { return [.diskChecked(now: now)] }
+            do {
+                return [.changedOnDisk(planID: planID, .success(try store.load(planID)))]
+            } catch {
+                return [.session(.diskUnreadable(planID: planID, fingerprint: onDisk, reason: error.description))]
+            }
+        case .session(let effect):
+            return performSession(effect)
         case .quit:
             return []
         }

@@ -68,4 +68,6 @@ public enum Event: Sendable {
     case changedOnDisk(planID: String, Result<PlanFile.Loaded, StoreError>)
     /// The disk was checked (and had not changed), at monotonic time `now`.
     case diskChecked(now: Double)
+    /// Who else has the plan open, text left by a session that ended, a plan file gone bad (Session.swift).
+    case session(SessionEvent)
 }

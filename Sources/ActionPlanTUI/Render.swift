@@ -27,6 +27,7 @@ public func render(_ state: AppState, size: Size) -> Grid {
         case .editing(let session): Overlays.editor(state, session: session, layout: layout, into: &grid)
         case .officerPicker(let picker): Overlays.officerPicker(state, picker: picker, layout: layout, into: &grid)
         case .statusPicker(let picker): Overlays.statusPicker(state, picker: picker, layout: layout, into: &grid)
+        case .recoveryOffer(let offer): RecoveryOverlay.draw(state, offer: offer, layout: layout, into: &grid)
         default: break
         }
     }

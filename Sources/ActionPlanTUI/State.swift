@@ -106,6 +106,10 @@ public struct PlanDoc: Sendable {
     public var undo: [UndoRecord] = []
     public var redo: [UndoRecord] = []
     public var lastDiskCheck: Double = 0
+    /// The file on disk changed into something that cannot be read: the last good version stays shown.
+    public var diskProblem: DiskProblem?
+    /// Other sessions that have this plan open ("jo@host").
+    public var othersOpen: [String] = []
 
     public init(loaded: PlanFile.Loaded) {
         base = loaded
@@ -140,6 +144,8 @@ public enum Mode: Sendable, Equatable {
     case searching(LineEditor)
     case officerPicker(OfficerPicker)
     case statusPicker(StatusPicker)
+    /// Text left in the editor when an earlier session ended: restore it or discard it.
+    case recoveryOffer(EditRecovery)
 }
 
 public enum Screen: Sendable, Equatable { case plans, plan }

@@ -6,6 +6,7 @@ public func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
     var next = state
     var effects: [Effect] = []
     next.handle(event, &effects)
+    next.followSession(from: state, after: event, &effects)
     return (next, effects)
 }
 
@@ -21,7 +22,7 @@ extension AppState {
             guard screen == .plan, var d = doc, now - d.lastDiskCheck >= 2 else { return }
             d.lastDiskCheck = now
             doc = d
-            fx.append(.checkDisk(planID: d.id, fingerprint: d.base.fingerprint, now: now))
+            fx.append(.checkDisk(planID: d.id, fingerprint: d.diskProblem?.fingerprint ?? d.base.fingerprint, now: now))
         case .signal:
             fx.append(.quit)
         case .planOpened(let id, let result):
@@ -39,6 +40,8 @@ extension AppState {
             changedOnDisk(planID: planID, result: result)
         case .diskChecked(let now):
             doc?.lastDiskCheck = now
+        case .session(let event):
+            handleSession(event, &fx)
         }
     }
 
@@ -51,6 +54,7 @@ extension AppState {
         case .searching(let editor): searchKey(key, editor: editor)
         case .officerPicker(let picker): officerPickerKey(key, picker: picker)
         case .statusPicker(let picker): statusPickerKey(key, picker: picker)
+        case .recoveryOffer(let offer): recoveryOfferKey(key, offer: offer, &fx)
         case .normal:
             message = nil
             guard let command = KeyTable.command(for: key) else {
@@ -146,13 +150,14 @@ extension AppState {
             for c in d.pending { d.plan.setValue(c.new, of: c.field, target: c.targetID) }
             lastSaved = time
             saveError = nil
+            d.diskProblem = nil // the file on disk is what we just wrote
             var notes: [String] = []
             if r.merged { notes.append("merged with changes saved meanwhile") }
             notes += r.conflicts.map(\.description)
             if !notes.isEmpty { message = Message("Saved \(time): " + notes.joined(separator: "; ")) }
         case .failure(let error):
             saveError = error.description
-            message = Message("Save failed: \(error) — \(KeyTable.keys(for: .retrySave)) retries", isError: true)
+            message = saveFailureMessage(error)
         }
         doc = d
         fixCursor()
@@ -162,7 +167,14 @@ extension AppState {
         guard var d = doc, d.id == planID else { return }
         switch result {
         case .success(let loaded):
+            if loaded.fingerprint == d.base.fingerprint {
+                // The version already shown: a check asked for before our own save was handled.
+                // Nothing was saved by anyone else.
+                fileIsReadableAgain()
+                return
+            }
             d.base = loaded
+            d.diskProblem = nil
             d.plan = loaded.plan
             for c in d.pending { d.plan.setValue(c.new, of: c.field, target: c.targetID) }
             // New Key Issues or objectives show expanded; the cursor stays on the same target.

@@ -23,4 +23,9 @@ struct ActionPlanCommand: ParsableCommand {
         ],
         defaultSubcommand: UICommand.self
     )
+
+    static func main() {
+        FirstFrame.mark() // for ACTIONPLAN_FIRST_FRAME_FILE: the time from here to the UI's first frame
+        main(nil)
+    }
 }

@@ -30,6 +30,8 @@ struct NcursesBackend {
     let runner: EffectRunner
     private var colorsOn = false
     private var cursorShown = false
+    /// What to print once the terminal is restored (set when `run` returns).
+    private(set) var farewell: [String] = []
 
     init(settings: Settings, runner: EffectRunner) {
         self.settings = settings
@@ -68,33 +70,28 @@ struct NcursesBackend {
             }
         }
 
-        var state = initial
-        var queue: [Event] = [.resize(currentSize())]
-        for effect in initialEffects {
-            if effect.isQuit { return }
-            queue += runner.perform(effect)
-        }
+        // Events are handled with everything they cause first (see Runtime): a tick read together
+        // with a key that saves sees the state after the save.
+        var runtime = Runtime(state: initial, runner: runner)
+        defer { farewell = runtime.farewell }
+        if runtime.start(events: [.resize(currentSize())], effects: initialEffects) { return }
         var lastTick = monotonicNow()
+        var firstFrame = true
         while true {
-            // Apply everything queued; effects may queue more events.
-            while !queue.isEmpty {
-                let event = queue.removeFirst()
-                let (next, effects) = update(state, event)
-                state = next
-                for effect in effects {
-                    if effect.isQuit { return }
-                    queue += runner.perform(effect)
-                }
-            }
-            draw(render(state, size: currentSize()))
-            if ap_take_signal() != 0 { queue.append(.signal); continue }
-            if let event = readEvent() { queue.append(event) }
-            if ap_take_signal() != 0 { queue.append(.signal); continue }
+            draw(render(runtime.state, size: currentSize()))
+            if firstFrame { FirstFrame.drawn(); firstFrame = false }
+            // A signal is acted on here, in the loop, never in the handler: the update turns it
+            // into effects (keep the text being edited, leave the plan) and a quit.
+            if ap_take_signal() != 0 { if runtime.handle([.signal]) { return }; continue }
+            var input: [Event] = []
+            if let event = readEvent() { input.append(event) }
+            if ap_take_signal() != 0 { if runtime.handle(input + [.signal]) { return }; continue }
             let now = monotonicNow()
-            if now - lastTick >= 0.5 || queue.isEmpty {
+            if now - lastTick >= 0.5 || input.isEmpty {
                 lastTick = now
-                queue.append(.tick(now: now))
+                input.append(.tick(now: now))
             }
+            if runtime.handle(input) { return }
         }
     }
 

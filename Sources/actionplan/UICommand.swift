@@ -51,9 +51,12 @@ struct UICommand: ParsableCommand {
         options.startInMeeting = meeting
         let (state, effects) = Startup.initialState(store: store, options: options)
         let colour = !noColor && getenv("NO_COLOR") == nil
-        var backend = NcursesBackend(settings: .init(color: colour, mouse: mouse), runner: EffectRunner(store: store, who: who))
+        let presence = Presence(dataDirectory: store.directory, user: who)
+        var backend = NcursesBackend(settings: .init(color: colour, mouse: mouse),
+                                     runner: EffectRunner(store: store, who: who, presence: presence))
         do {
             try backend.run(initial: state, effects: effects)
+            for line in backend.farewell { printError(line) }
         } catch let failure as NcursesBackend.Failure {
             printError(failure.description)
             throw ExitCode(Exit.usage)

@@ -20,6 +20,7 @@ enum Header {
             let plan = doc.plan
             var right = asAtOrOpenReview(plan, width: w)
             if w >= 100 { right += "  overdue as of \(state.options.asOf)" }
+            right = state.titleBarRight(right, width: w)
             right += " "
             let rightWidth = DisplayWidth.of(right)
             let titleWidth = max(0, w - rightWidth - 2)

@@ -32,12 +32,18 @@ enum StatusBar {
                      maxWidth: max(0, leftWidth - 2 - DisplayWidth.of(text)))
         case .editing:
             grid.put(" Enter saves · Esc cancels · Alt-Enter or Ctrl-J new line", row: row, column: 0, style: bar, maxWidth: leftWidth)
+        case .recoveryOffer where state.message == nil:
+            grid.put(" " + (g == .unicode ? RecoveryOverlay.statusLine : RecoveryOverlay.statusLine.replacing(" · ", with: ", ")),
+                     row: row, column: 0, style: bar, maxWidth: leftWidth)
         case .officerPicker:
             grid.put(g == .unicode ? " Type to narrow · ↑/↓ choose · Enter applies · Esc cancels" : " Type to narrow, Up/Down choose, Enter applies, Esc cancels",
                      row: row, column: 0, style: bar, maxWidth: leftWidth)
         default:
             if let m = state.message {
                 grid.put(" " + state.clean(m.text), row: row, column: 0, style: m.isError ? Style(bold: true, reverse: true, role: .error) : bar, maxWidth: leftWidth)
+            } else if let problem = state.doc?.diskProblem, state.screen == .plan {
+                grid.put(" The plan file on disk cannot be read: showing the last good version (" + state.clean(problem.reason) + ")",
+                         row: row, column: 0, style: Style(bold: true, reverse: true, role: .error), maxWidth: leftWidth)
             } else if let error = state.saveError, let doc = state.doc, !doc.pending.isEmpty {
                 grid.put(" Save failed: " + state.clean(error), row: row, column: 0, style: Style(bold: true, reverse: true, role: .error), maxWidth: leftWidth)
             } else if let hint = MeetingScreen.statusHint(state) {

@@ -28,11 +28,11 @@ enum Header {
             if rightWidth < w { grid.put(right, row: 0, column: w - rightWidth, style: bar) }
 
             let filter = doc.targetFilter(asOf: state.options.asOf)
-            let shown = Tree.rows(plan, filter: filter, expanded: nil).compactMap { row -> Target? in
-                guard let t = row.target, let o = row.objective else { return nil }
-                return plan.keyIssues[row.issue].objectives[o].targets[t]
+            // Counted in place over every Key Issue: the same targets the filtered tree shows.
+            var tally = Tally()
+            for i in plan.keyIssues.indices {
+                tally = tally + Tree.tally(under: .issue(i), in: plan, filter: filter, asOf: state.options.asOf)
             }
-            let tally = Tally(shown, asOf: state.options.asOf)
             var line: StyledLine = [Span(" ")] + Labels.tally(tally, g)
             line.append(Span("  (\(tally.total) target\(tally.total == 1 ? "" : "s"))", .dimmed))
             var filters: StyledLine = []

@@ -78,6 +78,9 @@ def main():
     print("\nUI, in process (goals: render < 1 ms; keypress to durable save < 10 ms at 500 targets)")
     subprocess.run([BENCH, "render", single, "bench-001", "200"], check=True)
     subprocess.run([BENCH, "keypress", ui, "bench-001", "200"], check=True)
+    if shutil.which("tmux"):
+        print("\nUI, startup to first frame with the bundled data (goal < 50 ms)")
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts/first_frame.py"), "--binary", BIN], check=True)
 
 if __name__ == "__main__":
     main()

@@ -223,7 +223,7 @@ final class UISessionEndToEndTests: XCTestCase {
         try ui.waitFor("showing the last good version")
         // Mended: the good bytes back; w saves the change kept on screen.
         try good.write(to: URL(fileURLWithPath: planFile))
-        try ui.waitFor("The plan file on disk is readable again")
+        try ui.waitFor("The plan file on disk is readable again (as shown): w saves the 1 unsaved change")
         ui.keys("w")
         try ui.waitFor("Saved ")
         XCTAssertEqual(try target(0, in: planFile)["status"] as? String, "met")

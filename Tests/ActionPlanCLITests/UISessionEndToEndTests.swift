@@ -29,7 +29,11 @@ final class UISessionEndToEndTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        for server in servers { server.killServer() }
+        let socketDir = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())"
+        for server in servers {
+            server.killServer()
+            unlink("\(socketDir)/\(server.socket)") // tmux leaves the socket file of a killed server behind
+        }
         if !dataDir.isEmpty { try? FileManager.default.removeItem(atPath: dataDir) }
     }
 

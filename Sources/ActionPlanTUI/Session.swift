@@ -137,7 +137,9 @@ extension AppState {
     mutating func fileIsReadableAgain() {
         guard doc?.diskProblem != nil else { return }
         doc?.diskProblem = nil
-        message = Message("The plan file on disk is readable again (as shown)")
+        let n = doc?.pending.count ?? 0
+        message = Message("The plan file on disk is readable again (as shown)"
+                          + (n == 0 ? "" : ": \(KeyTable.keys(for: .retrySave)) saves the \(n) unsaved change\(n == 1 ? "" : "s")"))
     }
 
     /// What a failed save says. A plan file that cannot be read cannot be merged into: the change

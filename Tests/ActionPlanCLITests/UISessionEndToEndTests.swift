@@ -29,7 +29,11 @@ final class UISessionEndToEndTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        for server in servers { server.killServer() }
+        let socketDir = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())"
+        for server in servers {
+            server.killServer()
+            unlink("\(socketDir)/\(server.socket)") // tmux leaves the socket file of a killed server behind
+        }
         if !dataDir.isEmpty { try? FileManager.default.removeItem(atPath: dataDir) }
     }
 
@@ -223,7 +227,7 @@ final class UISessionEndToEndTests: XCTestCase {
         try ui.waitFor("showing the last good version")
         // Mended: the good bytes back; w saves the change kept on screen.
         try good.write(to: URL(fileURLWithPath: planFile))
-        try ui.waitFor("The plan file on disk is readable again")
+        try ui.waitFor("The plan file on disk is readable again (as shown): w saves the 1 unsaved change")
         ui.keys("w")
         try ui.waitFor("Saved ")
         XCTAssertEqual(try target(0, in: planFile)["status"] as? String, "met")

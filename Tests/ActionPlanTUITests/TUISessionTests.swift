@@ -306,7 +306,7 @@ final class TUISessionTests: XCTestCase {
         try good.write(to: URL(fileURLWithPath: path))
         XCTAssertFalse(runtime.handle([.tick(now: 1020)]))
         XCTAssertNil(runtime.state.doc?.diskProblem)
-        XCTAssertEqual(runtime.state.message?.text, "The plan file on disk is readable again (as shown)")
+        XCTAssertEqual(runtime.state.message?.text, "The plan file on disk is readable again (as shown): w saves the 1 unsaved change")
         XCTAssertEqual(runtime.state.doc?.plan.target(id: "t2")?.status, .met, "the unsaved change is still shown")
         keys(&runtime, [.char("w")])
         XCTAssertEqual(runtime.state.doc?.pending.count, 0)

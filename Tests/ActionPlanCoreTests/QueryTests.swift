@@ -70,3 +70,34 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of(DisplayWidth.pad("中文", to: 7)), 7)
     }
 }
+
+final class OfficerQueryFastPathTests: XCTestCase {
+    /// The ASCII byte path answers as the general (Unicode) path does, on officers from the seeds and
+    /// on random ASCII.
+    func testASCIIPathAgreesWithTheGeneralRule() {
+        func general(_ q: String, _ o: String) -> Bool {
+            if o.lowercased() == q.lowercased() { return true }
+            let words = q.lowercased().split { !($0.isLetter || $0.isNumber) }
+            guard !words.isEmpty else { return false }
+            let entry = o.lowercased().split { !($0.isLetter || $0.isNumber) }
+            guard entry.count >= words.count else { return false }
+            for s in 0...(entry.count - words.count) where Array(entry[s..<(s + words.count)]) == words { return true }
+            return false
+        }
+        var officers = ["GS", "CSO", "GSX", "All H of S", "Head of HR", "Jo Fisher, Service Manager for children with disabilities",
+                        "RH & H of S", "Trevor Morrow", "Sandra Legate", "VG", "h of s", "", " ", "GS/CSO", "GS-CSO"]
+        var queries = ["gs", "GS", "cso", "h of s", "of", "jo fisher", "fisher service", "head of hr", "", " ", "gs cso", "G", "s"]
+        var rng = SplitMix64(seed: 9)
+        let alphabet = Array("GSgs Cc Oo/,-&.1")
+        for _ in 0..<400 {
+            officers.append(String((0..<rng.below(10)).map { _ in alphabet[rng.below(alphabet.count)] }))
+            queries.append(String((0..<rng.below(6)).map { _ in alphabet[rng.below(alphabet.count)] }))
+        }
+        for q in queries {
+            let query = OfficerQuery(q)
+            for o in officers {
+                XCTAssertEqual(query.matches(officer: o), general(q, o), "query \"\(q)\" officer \"\(o)\"")
+            }
+        }
+    }
+}

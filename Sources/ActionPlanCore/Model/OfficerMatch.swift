@@ -6,14 +6,23 @@
 public struct OfficerQuery: Sendable {
     public let text: String
     private let words: [Substring]
+    /// The query's words in lowercase ASCII bytes, when the query is ASCII: then entries that are ASCII
+    /// too are matched byte by byte without allocating (a listing checks every officer of every target).
+    private let asciiWords: [[UInt8]]?
 
     public init(_ text: String) {
         self.text = text
         self.words = OfficerQuery.words(of: text.lowercased()[...])
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            asciiWords = words.map { Array($0.utf8) }
+        } else {
+            asciiWords = nil
+        }
     }
 
     public func matches(officer: String) -> Bool {
-        if officer.caseInsensitiveCompare(text) == .orderedSame { return true }
+        if let asciiWords, let fast = OfficerQuery.asciiMatch(asciiWords, text, officer) { return fast }
+        if officer.lowercased() == text.lowercased() { return true }
         guard !words.isEmpty else { return false }
         let entryWords = OfficerQuery.words(of: officer.lowercased()[...])
         guard entryWords.count >= words.count else { return false }
@@ -29,5 +38,42 @@ public struct OfficerQuery: Sendable {
 
     private static func words(of text: Substring) -> [Substring] {
         text.split { !($0.isLetter || $0.isNumber) }
+    }
+
+    /// The same rule over ASCII bytes; nil when the entry is not ASCII (the general path decides).
+    static func asciiMatch(_ query: [[UInt8]], _ queryText: String, _ officer: String) -> Bool? {
+        var entry = officer
+        var queryCopy = queryText
+        return entry.withUTF8 { e -> Bool? in
+            if e.contains(where: { $0 >= 0x80 }) { return nil }
+            // Whole entry, ignoring case.
+            let same = queryCopy.withUTF8 { q in
+                q.count == e.count && zip(q, e).allSatisfy { lower($0) == lower($1) }
+            }
+            if same { return true }
+            guard !query.isEmpty else { return false }
+            // Runs of whole words: split the entry into letter/digit runs and look for the query's run.
+            var entryWords: [Range<Int>] = []
+            var i = 0
+            while i < e.count {
+                while i < e.count && !isWordByte(e[i]) { i += 1 }
+                let start = i
+                while i < e.count && isWordByte(e[i]) { i += 1 }
+                if i > start { entryWords.append(start..<i) }
+            }
+            guard entryWords.count >= query.count else { return false }
+            func equal(_ r: Range<Int>, _ w: [UInt8]) -> Bool {
+                r.count == w.count && zip(r, w).allSatisfy { lower(e[$0]) == $1 }
+            }
+            for start in 0...(entryWords.count - query.count) where equal(entryWords[start], query[0]) {
+                if (1..<query.count).allSatisfy({ equal(entryWords[start + $0], query[$0]) }) { return true }
+            }
+            return false
+        }
+    }
+
+    @inline(__always) private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+    @inline(__always) private static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
     }
 }

@@ -63,8 +63,16 @@ public enum JSONWriter {
 
     static func newline(_ indent: Int, into out: inout [UInt8]) {
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        // A slice of a ready-made run of spaces (appending a repeated element byte by byte was slow).
+        var remaining = 2 * indent
+        while remaining > 0 {
+            let n = min(remaining, spaces.count)
+            out.append(contentsOf: spaces[0..<n])
+            remaining -= n
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
 
     private static func append(_ text: StaticString, to out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build needs on Debian (libncurses-dev, pkg-config), with --test what the
-# end-to-end tests need (tmux), and with --report what `make report-check` needs (chromium,
+# end-to-end tests need (tmux, python3), and with --report what `make report-check` needs (chromium,
 # poppler-utils for pdfinfo/pdftoppm, a font with the report's symbols). As root it installs with apt-get; otherwise it uses passwordless
 # sudo if there is one, else stops and prints the exact command to run.
 set -euo pipefail
@@ -21,6 +21,7 @@ if [ ! -e /usr/include/ncursesw/curses.h ] && ! pkg-config --exists ncursesw 2>/
 fi
 if [ "${1:-}" = "--test" ]; then
   command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)   # the pty capture of the UI's raw output
 fi
 if [ "${1:-}" = "--report" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)

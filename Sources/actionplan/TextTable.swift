@@ -28,24 +28,28 @@ final class TextTable {
             let others = widths.enumerated().filter { $0.offset != flex }.map(\.element).reduce(0, +) + 2 * (widths.count - 1)
             widths[flex] = max(12, min(widths[flex], terminal - others))
         }
-        func line(_ cells: [(text: String, width: Int)]) -> String {
-            var line = ""
+        // The output is built as UTF-8 bytes and written once: long listings print thousands of rows.
+        var out: [UInt8] = []
+        out.reserveCapacity((rows.count + 1) * (widths.reduce(0, +) + 2 * widths.count))
+        func line(_ cells: [(text: String, width: Int)]) {
+            let start = out.count
             for (i, cell) in cells.enumerated() {
-                if i > 0 { line += "  " }
+                if i > 0 { out.append(0x20); out.append(0x20) }
                 let fits = cell.width <= widths[i]
                 let text = fits ? cell.text : DisplayWidth.truncate(cell.text, to: widths[i])
-                line += text
+                out.append(contentsOf: text.utf8)
                 if i < cells.count - 1 {
                     let used = fits ? cell.width : DisplayWidth.of(text)
-                    line += String(repeating: " ", count: max(0, widths[i] - used))
+                    if widths[i] > used { out.append(contentsOf: repeatElement(0x20, count: widths[i] - used)) }
                 }
             }
-            while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
-            return line
+            while out.count > start && out[out.count - 1] == 0x20 { out.removeLast() }
+            out.append(0x0A)
         }
-        var out = line(columns.map { ($0, DisplayWidth.of($0)) }) + "\n"
-        for row in rows { out += line(row); out += "\n" }
-        Swift.print(out, terminator: "")
+        line(columns.map { ($0, DisplayWidth.of($0)) })
+        for row in rows { line(row) }
+        fflush(nil) // anything already printed through stdio goes first
+        FileHandle.standardOutput.write(Data(out))
     }
 
     /// The terminal's width when stdout is one; nil when piped (then nothing is cut).

@@ -77,16 +77,29 @@ public struct Backups: Sendable {
         }
     }
 
+    /// Keeps the newest `keep` (names sort by time), by directory listing alone: this runs on every save.
     private func prune(_ id: String) {
-        for old in versions(of: id).dropFirst(keep) { unlink(old.path) }
+        let folder = folder(for: id)
+        guard let dir = opendir(folder) else { return }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasSuffix(".json") && !name.hasPrefix(".") { names.append(name) }
+        }
+        closedir(dir)
+        guard names.count > keep else { return }
+        for old in names.sorted(by: >).dropFirst(keep) { unlink("\(folder)/\(old)") }
     }
 
     /// `20261124T140211.123Z`: sorts by time as text.
     static func stamp(_ date: Date) -> String {
         let iso = Timestamp.iso(date) // 2026-11-24T14:02:11Z
         let millis = Int((date.timeIntervalSince1970 * 1000).truncatingRemainder(dividingBy: 1000))
-        let compact = iso.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "").dropLast()
-        return "\(compact).\(String(format: "%03d", millis))Z"
+        let compact = String(iso.unicodeScalars.filter { $0 != "-" && $0 != ":" }.map(Character.init)).dropLast()
+        let ms = String(millis)
+        return "\(compact).\(String(repeating: "0", count: 3 - ms.count))\(ms)Z"
     }
 
     static func readable(_ name: String) -> String {

@@ -50,7 +50,9 @@ public enum PlanFile {
     }
 
     /// Parses and decodes bytes; `expectedID` (from the file name) must match the `id` inside.
-    public static func decode(_ bytes: [UInt8], file: String, expectedID: String?) -> (loaded: Loaded?, problems: [PlanFileError]) {
+    /// `fingerprint`: the bytes' fingerprint when the caller has already computed it (a save under the
+    /// lock does), so a large file is not hashed twice.
+    public static func decode(_ bytes: [UInt8], file: String, expectedID: String?, fingerprint: Fingerprint? = nil) -> (loaded: Loaded?, problems: [PlanFileError]) {
         // Decoded straight from the bytes (no JSONValue tree): a syntax error, wherever it is, is the only problem reported.
         typealias Decoded = (plan: Plan?, problems: [(path: String, message: String)], unknownKeys: [String])
         let outcome = bytes.withUnsafeBufferPointer { buffer in
@@ -73,7 +75,7 @@ public enum PlanFile {
                 message: "the id \"\(Sanitizer.clean(plan.id))\" does not match the file name (expected \"\(expectedID)\", as in \(expectedID).json)"))
         }
         guard let plan, problems.isEmpty else { return (nil, problems) }
-        return (Loaded(plan: plan, fingerprint: Fingerprint(bytes), unknownKeys: decoded.unknownKeys), [])
+        return (Loaded(plan: plan, fingerprint: fingerprint ?? Fingerprint(bytes), unknownKeys: decoded.unknownKeys), [])
     }
 
     /// The bytes `actionplan` writes for a plan: sorted keys, two-space indent, trailing newline.

@@ -129,7 +129,7 @@ public struct PlanStore: Sendable {
                 if let base, base.fingerprint == onDisk {
                     current = base
                 } else {
-                    let decoded = PlanFile.decode(bytes, file: path, expectedID: id)
+                    let decoded = PlanFile.decode(bytes, file: path, expectedID: id, fingerprint: onDisk)
                     guard let loaded = decoded.loaded else { throw StoreError.file(decoded.problems[0]) }
                     current = loaded
                     merged = base != nil

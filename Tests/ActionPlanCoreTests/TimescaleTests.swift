@@ -80,3 +80,12 @@ final class TimescaleTests: XCTestCase {
         XCTAssertFalse(ongoing.isOverdue(asOf: day("2030-01-01")))
     }
 }
+
+final class DayFormattingTests: XCTestCase {
+    func testDescriptionIsZeroPaddedISO() {
+        XCTAssertEqual(Day(year: 2006, month: 8, day: 31)!.description, "2006-08-31")
+        XCTAssertEqual(Day(year: 987, month: 1, day: 2)!.description, "0987-01-02")
+        XCTAssertEqual(Day(year: 2024, month: 12, day: 9)!.description, "2024-12-09")
+        for y in [1, 999, 2000, 9999] { XCTAssertEqual(Day(iso: Day(year: y, month: 2, day: 28)!.description), Day(year: y, month: 2, day: 28)) }
+    }
+}

@@ -67,11 +67,15 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public var description: String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        // YYYY-MM-DD from digits directly: listings format a date for every row.
+        var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 10)
+        var y = year
+        for i in stride(from: 3, through: 0, by: -1) { bytes[i] = UInt8(ascii: "0") + UInt8(y % 10); y /= 10 }
+        bytes[5] = UInt8(ascii: "0") + UInt8(month / 10)
+        bytes[6] = UInt8(ascii: "0") + UInt8(month % 10)
+        bytes[8] = UInt8(ascii: "0") + UInt8(day / 10)
+        bytes[9] = UInt8(ascii: "0") + UInt8(day % 10)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// "21 January 2008": the form committee reports use.

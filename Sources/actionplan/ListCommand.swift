@@ -49,19 +49,25 @@ struct ListCommand: ParsableCommand {
             filter.dueBefore = dueBefore?.day
             filter.search = search
             let store = dataOptions.store()
-            var rows: [TargetRow] = []
             var failures: [PlanFileError] = []
+            // Text is formatted plan by plan as the plans are read (no intermediate rows to copy);
+            // JSON and CSV collect rows first.
+            let table = format == .text ? ListTextTable(asOf: filter.asOf) : nil
+            var rows: [TargetRow] = []
+            func take(_ plan: Plan) {
+                if let table { table.add(plan, filter) } else { rows.append(contentsOf: plan.rows(matching: filter)) }
+            }
             if let plan {
-                rows = try store.load(plan).plan.rows(matching: filter)
+                take(try store.load(plan).plan)
             } else {
                 try store.forEachPlan { result in
                     switch result {
-                    case .success(let loaded): rows.append(contentsOf: loaded.plan.rows(matching: filter))
+                    case .success(let loaded): take(loaded.plan)
                     case .failure(let error): failures.append(error)
                     }
                 }
             }
-            output(rows, asOf: filter.asOf)
+            if let table { table.print() } else { output(rows, asOf: filter.asOf) }
             try failIfInvalid(failures)
         }
     }
@@ -69,15 +75,7 @@ struct ListCommand: ParsableCommand {
     private func output(_ rows: [TargetRow], asOf: Day) {
         switch format {
         case .text:
-            let table = TextTable(columns: ["TARGET", "STATUS", "DUE", "LEAD OFFICERS", "TIME SCALE", "TEXT"])
-            for row in rows {
-                let t = row.target
-                var due = t.due?.description ?? "-"
-                if t.isOverdue(asOf: asOf) { due += " overdue" }
-                table.add([row.address.description, glyphs.label(t.status), due, t.leadOfficers.joined(separator: ", "),
-                           t.timescale, t.text])
-            }
-            table.print(flexibleColumn: 5)
+            break // formatted as the plans are read (ListTextTable)
         case .json:
             printJSON(.array(rows.map { $0.json(asOf: asOf) }))
         case .csv:
@@ -114,4 +112,39 @@ extension TargetRow {
         if let due = target.due { m.append(JSONMember("due", .string(due.description))) }
         return .object(m)
     }
+}
+
+/// The text listing: one line per target, cells cleaned and measured once, status labels reused.
+final class ListTextTable {
+    private let table = TextTable(columns: ["TARGET", "STATUS", "DUE", "LEAD OFFICERS", "TIME SCALE", "TEXT"])
+    private let asOf: Day
+    private let labels: [Status: (text: String, width: Int)]
+
+    init(asOf: Day) {
+        self.asOf = asOf
+        var labels: [Status: (text: String, width: Int)] = [:]
+        for status in Status.allCases {
+            let label = glyphs.label(status)
+            labels[status] = (label, DisplayWidth.of(label))
+        }
+        self.labels = labels
+    }
+
+    func add(_ plan: Plan, _ filter: TargetFilter) {
+        for issue in plan.keyIssues {
+            for objective in issue.objectives {
+                for t in objective.targets where filter.matches(t, objective: objective, issue: issue) {
+                    var due = t.due?.description ?? "-"
+                    if t.isOverdue(asOf: asOf) { due += " overdue" }
+                    table.add(measured: [
+                        glyphs.cleanMeasured(plan.id + "/" + t.id), labels[t.status]!, (due, due.utf8.count),
+                        glyphs.cleanMeasured(t.leadOfficers.joined(separator: ", ")),
+                        glyphs.cleanMeasured(t.timescale), glyphs.cleanMeasured(t.text),
+                    ])
+                }
+            }
+        }
+    }
+
+    func print() { table.print(flexibleColumn: 5) }
 }

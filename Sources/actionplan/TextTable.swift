@@ -15,10 +15,12 @@ final class TextTable {
     init(columns: [String]) { self.columns = columns }
 
     func add(_ row: [String]) {
-        rows.append(row.map { cell in
-            let text = glyphs.clean(cell)
-            return (text, DisplayWidth.of(text))
-        })
+        rows.append(row.map { glyphs.cleanMeasured($0) })
+    }
+
+    /// A row whose cells are already cleaned and measured (e.g. a status label used on every row).
+    func add(measured row: [(text: String, width: Int)]) {
+        rows.append(row)
     }
 
     func print(flexibleColumn: Int? = nil) {

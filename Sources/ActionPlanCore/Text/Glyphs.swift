@@ -18,6 +18,14 @@ public enum Glyphs: Sendable {
     /// Symbol and word together: status is never conveyed by a symbol or colour alone.
     public func label(_ status: Status) -> String { "\(symbol(status)) \(status.word)" }
 
+    /// `clean(text)` with its display width, in one pass for the common case of plain ASCII
+    /// (listings clean and measure every cell of thousands of rows).
+    public func cleanMeasured(_ text: String) -> (text: String, width: Int) {
+        if isPlainASCII(text) { return (text, text.utf8.count) }
+        let cleaned = clean(text)
+        return (cleaned, DisplayWidth.of(cleaned))
+    }
+
     /// Text safe for this terminal: control characters replaced; in ASCII mode, non-ASCII shown as `?`.
     public func clean(_ text: String, keepNewlines: Bool = false) -> String {
         let cleaned = Sanitizer.clean(text, keepNewlines: keepNewlines)

@@ -88,7 +88,6 @@ public enum Tree {
         return set
     }
 
-    /// The targets under a node that pass the filter (for roll-ups and tallies).
     /// The tally of the targets under a node that pass the filter, counted in place (no copies).
     public static func tally(under node: NodeID, in plan: Plan, filter: TargetFilter?, asOf: Day) -> Tally {
         var tally = Tally()
@@ -108,24 +107,6 @@ public enum Tree {
             if let t = plan.target(id: id) { tally.add(t, asOf: asOf) }
         }
         return tally
-    }
-
-    public static func targets(under node: NodeID, in plan: Plan, filter: TargetFilter?) -> [Target] {
-        var out: [Target] = []
-        func add(_ issue: KeyIssue, _ objective: Objective) {
-            for t in objective.targets where filter?.matches(t, objective: objective, issue: issue) ?? true { out.append(t) }
-        }
-        switch node {
-        case .issue(let i):
-            guard i < plan.keyIssues.count else { return [] }
-            for o in plan.keyIssues[i].objectives { add(plan.keyIssues[i], o) }
-        case .objective(let i, let o):
-            guard i < plan.keyIssues.count, o < plan.keyIssues[i].objectives.count else { return [] }
-            add(plan.keyIssues[i], plan.keyIssues[i].objectives[o])
-        case .target(let id):
-            if let t = plan.target(id: id) { out.append(t) }
-        }
-        return out
     }
 }
 

@@ -67,18 +67,16 @@ struct ListCommand: ParsableCommand {
                     }
                 }
             }
-            if let table { table.print() } else { output(rows, asOf: filter.asOf) }
+            if let table { table.print() } else { printCollected(rows, asOf: filter.asOf) }
             try failIfInvalid(failures)
         }
     }
 
-    private func output(_ rows: [TargetRow], asOf: Day) {
-        switch format {
-        case .text:
-            break // formatted as the plans are read (ListTextTable)
-        case .json:
+    /// JSON or CSV of the collected rows (text is printed by ListTextTable).
+    private func printCollected(_ rows: [TargetRow], asOf: Day) {
+        if format == .json {
             printJSON(.array(rows.map { $0.json(asOf: asOf) }))
-        case .csv:
+        } else {
             print(CSVText.render(header: TargetRow.csvHeader, rows: rows.map { $0.csvFields(asOf: asOf) }), terminator: "")
         }
     }
@@ -131,18 +129,14 @@ final class ListTextTable {
     }
 
     func add(_ plan: Plan, _ filter: TargetFilter) {
-        for issue in plan.keyIssues {
-            for objective in issue.objectives {
-                for t in objective.targets where filter.matches(t, objective: objective, issue: issue) {
-                    var due = t.due?.description ?? "-"
-                    if t.isOverdue(asOf: asOf) { due += " overdue" }
-                    table.add(measured: [
-                        glyphs.cleanMeasured(plan.id + "/" + t.id), labels[t.status]!, (due, due.utf8.count),
-                        glyphs.cleanMeasured(t.leadOfficers.joined(separator: ", ")),
-                        glyphs.cleanMeasured(t.timescale), glyphs.cleanMeasured(t.text),
-                    ])
-                }
-            }
+        plan.forEachTarget(matching: filter) { _, _, t in
+            var due = t.due?.description ?? "-"
+            if t.isOverdue(asOf: asOf) { due += " overdue" }
+            table.add(measured: [
+                glyphs.cleanMeasured(plan.id + "/" + t.id), labels[t.status]!, (due, due.utf8.count),
+                glyphs.cleanMeasured(t.leadOfficers.joined(separator: ", ")),
+                glyphs.cleanMeasured(t.timescale), glyphs.cleanMeasured(t.text),
+            ])
         }
     }
 

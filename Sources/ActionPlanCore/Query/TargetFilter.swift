@@ -61,13 +61,22 @@ extension Plan {
     /// Targets passing the filter, in document order.
     public func rows(matching filter: TargetFilter) -> [TargetRow] {
         var rows: [TargetRow] = []
+        forEachTarget(matching: filter) { issue, objective, target in
+            rows.append(TargetRow(planID: id, issue: issue, objective: objective, target: target))
+        }
+        return rows
+    }
+}
+
+extension Plan {
+    /// Visits the targets passing the filter, in document order, with where they sit.
+    public func forEachTarget(matching filter: TargetFilter, _ body: (KeyIssue, Objective, Target) -> Void) {
         for issue in keyIssues {
             for objective in issue.objectives {
                 for target in objective.targets where filter.matches(target, objective: objective, issue: issue) {
-                    rows.append(TargetRow(planID: id, issue: issue, objective: objective, target: target))
+                    body(issue, objective, target)
                 }
             }
         }
-        return rows
     }
 }

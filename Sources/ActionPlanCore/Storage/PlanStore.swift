@@ -172,8 +172,8 @@ public struct PlanStore: Sendable {
         let path = try path(for: plan.id)
         do {
             return try FileLock.withLock(path: lockPath(for: plan.id)) {
-                let existing = try? FileBytes.read(path, limit: PlanFile.maxBytes)
                 if mustBeNew && access(path, F_OK) == 0 { throw StoreError.planExists(plan.id) }
+                let existing = try? FileBytes.read(path, limit: PlanFile.maxBytes)
                 let out = PlanFile.encode(plan)
                 try replace(plan.id, at: path, previous: existing, with: out)
                 return Fingerprint(out)

@@ -45,11 +45,4 @@ public enum Sanitizer {
             return "⟨U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "⟩"
         }
     }
-
-    /// ASCII-only form for terminals without UTF-8: placeholders as `<U+001B>`, other non-ASCII as `?`
-    /// only when the caller cannot show it.
-    public static func asciiPlaceholder(for s: Unicode.Scalar) -> String {
-        let hex = String(s.value, radix: 16, uppercase: true)
-        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
-    }
 }

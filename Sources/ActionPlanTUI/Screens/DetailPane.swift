@@ -65,7 +65,7 @@ enum DetailPane {
             text("Key Issue \(issue.number): \(issue.title)", .bold)
             if !issue.statement.isEmpty { blank(); text(issue.statement) }
             blank()
-            tallyLines(Tree.targets(under: node, in: plan, filter: doc.targetFilter(asOf: state.options.asOf)), state, &out, width: width)
+            tallyLines(Tree.tally(under: node, in: plan, filter: doc.targetFilter(asOf: state.options.asOf), asOf: state.options.asOf), state, &out, width: width)
             field("Objectives", "\(issue.objectives.count)")
         case .objective(let i, let o):
             guard i < plan.keyIssues.count, o < plan.keyIssues[i].objectives.count else { return [] }
@@ -74,7 +74,7 @@ enum DetailPane {
             text(label + objective.text, .bold)
             if !objective.expectedOutcome.isEmpty { blank(); field("Expected", objective.expectedOutcome) }
             blank()
-            tallyLines(Tree.targets(under: node, in: plan, filter: doc.targetFilter(asOf: state.options.asOf)), state, &out, width: width)
+            tallyLines(Tree.tally(under: node, in: plan, filter: doc.targetFilter(asOf: state.options.asOf), asOf: state.options.asOf), state, &out, width: width)
             field("Key Issue", "\(plan.keyIssues[i].number). \(plan.keyIssues[i].title)", .dimmed)
         case .target(let id):
             guard let p = plan.indexPath(ofTarget: id) else { return [] }
@@ -120,8 +120,7 @@ enum DetailPane {
         return out
     }
 
-    static func tallyLines(_ targets: [Target], _ state: AppState, _ out: inout [StyledLine], width: Int) {
-        let t = Tally(targets, asOf: state.options.asOf)
+    static func tallyLines(_ t: Tally, _ state: AppState, _ out: inout [StyledLine], width: Int) {
         out.append([Span("Targets     ", .bold), Span("\(t.total), \(Labels.rollUp(t))")])
         out.append(Labels.tally(t, state.glyphs))
         out.append(Labels.progressBar(t, width: min(30, width), state.glyphs) + [Span("  \(t.percentMet)% met")])

@@ -3,7 +3,12 @@ import PackageDescription
 
 let package = Package(
     name: "actionplan",
-    platforms: [.macOS(.v13)],
+    // Linux only, so no `platforms:` claim. The storage code is plain POSIX (openat, flock, renameat) with
+    // the few platform differences in Storage/Posix.swift, but the program is built, tested and run
+    // only on Linux (CI, the shared council server; ncursesw from apt, /proc/self/fd for the plan-link
+    // rule), and a platform no machine here builds is not one to claim. apple/swift-system was not
+    // adopted: it has no openat/fstatat/flock/renameat, which the link-safe storage code is made of, so
+    // it would wrap only read(2)/write(2) and leave the rest as C calls anyway.
     products: [
         .executable(name: "actionplan", targets: ["actionplan"]),
         .library(name: "ActionPlanCore", targets: ["ActionPlanCore"]),

@@ -15,7 +15,9 @@ struct ActionPlanCommand: ParsableCommand {
         review state forbids the command; 2 no such plan, target or review; 3 a save failed (the previous \
         file is unchanged); 64 bad arguments.
         """,
-        version: "0.1.0",
+        // No `version:` here: argument-parser then treats `--version` anywhere as the built-in flag when
+        // parsing fails, so `restore -rf --version 1` printed 0.1.0 and exited 0. `actionplan --version`
+        // alone is answered in main() instead.
         subcommands: [
             UICommand.self, MeetCommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
             SummaryCommand.self, ReviewCommand.self, ReportCommand.self, ValidateCommand.self,
@@ -26,6 +28,9 @@ struct ActionPlanCommand: ParsableCommand {
 
     static func main() {
         FirstFrame.mark() // for ACTIONPLAN_FIRST_FRAME_FILE: the time from here to the UI's first frame
+        if CommandLine.arguments.dropFirst() == ["--version"] { print(ActionPlanCommand.version); return }
         main(nil)
     }
+
+    static let version = "0.1.0"
 }

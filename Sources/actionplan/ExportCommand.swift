@@ -23,6 +23,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
     @Flag(help: "Start with a UTF-8 byte order mark (for Excel).") var bom = false
+    @Flag(help: "With -o: replace an existing symbolic link or another user's file (a link is replaced, never followed).")
+    var force = false
 
     func run() throws {
         try reportingErrors {
@@ -33,7 +35,7 @@ struct ExportCommand: ParsableCommand {
                 return
             }
             do throws(SaveError) {
-                try AtomicWriter().write(Array(text.utf8), to: output)
+                try AtomicWriter().write(Array(text.utf8), to: output, as: .output(force: force))
             } catch {
                 throw StoreError.save(error)
             }

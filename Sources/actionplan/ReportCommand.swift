@@ -33,6 +33,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Start CSV with a byte order mark, so Excel reads it as UTF-8.") var bom = false
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
+    @Flag(help: "With -o: replace an existing symbolic link or another user's file (a link is replaced, never followed).")
+    var force = false
 
     func validate() throws {
         if bom && format != .csv { throw ValidationError("--bom is for --format csv") }
@@ -52,7 +54,7 @@ struct ReportCommand: ParsableCommand {
             case .csv: text = CSVReport.render(report, byteOrderMark: bom)
             }
             if let output {
-                try AtomicWriter().write(Array(text.utf8), to: output)
+                try AtomicWriter().write(Array(text.utf8), to: output, as: .output(force: force))
                 print("wrote \(output)")
             } else {
                 print(text, terminator: "")

@@ -17,7 +17,7 @@ public enum ImportInput {
             switch error {
             case .system(let code): throw ImportError(file: path, "cannot read: \(String(cString: strerror(code)))")
             case .tooLarge(let size): throw ImportError(file: path, "file is \(size) bytes, larger than the \(maxBytes >> 20) MiB an action plan can be")
-            case .notRegularFile: throw ImportError(file: path, "not a regular file")
+            default: throw ImportError(file: path, error.reason) // a FIFO, a device: refused unopened for reading, never waited on
             }
         }
     }

@@ -8,7 +8,13 @@ import Foundation
 /// The previous versions of each plan file, kept in `.backups/PLAN_ID/` beside the plans: before a
 /// save replaces a plan, the version it replaces is copied there, and only the newest `keep` are kept.
 /// `actionplan restore` lists and restores them.
+///
+/// Versions are ordered by a sequence number in the file name (the newest's plus one, taken under the
+/// plan's lock), never by the clock: two saves in one millisecond cannot tie or swap. A version
+/// identical to the newest one kept is not kept again. Folders are `OwnDirectory`s (0700, or 2770 in
+/// a group-shared data directory) and each backup has the plan file's mode and group.
 public struct Backups: Sendable {
+    public let dataDirectory: String
     public let directory: String
     public var keep: Int
 
@@ -19,6 +25,7 @@ public struct Backups: Sendable {
     }
 
     public init(dataDirectory: String, keep: Int = Backups.defaultKeep()) {
+        self.dataDirectory = dataDirectory
         self.directory = dataDirectory + "/.backups"
         self.keep = keep
     }
@@ -34,66 +41,63 @@ public struct Backups: Sendable {
 
     func folder(for id: String) -> String { "\(directory)/\(id)" }
 
-    /// Keeps `bytes` (the version about to be replaced) and returns the backup's path. Best effort by
-    /// design: a backup that cannot be written must not stop the save itself, so it returns nil then.
-    func keep(_ bytes: [UInt8], of id: String, now: Date = Date()) -> String? {
+    /// Keeps `bytes` (the version about to be replaced) and returns the backup's path, or nil when none
+    /// was needed (backups off, or the newest backup already holds these bytes). A backup that cannot
+    /// be written (disk full) must not stop the save, so that is nil too; but something planted where
+    /// the backup folder should be (a link, another user's directory) is thrown, so the save is refused
+    /// with a message rather than silently made without its safety net.
+    func keep(_ bytes: [UInt8], of id: String, now: Date = Date()) throws(SaveError) -> String? {
         guard keep > 0 else { return nil }
-        let folder = folder(for: id)
-        if mkdir(directory, 0o755) != 0 && errno != EEXIST { return nil }
-        if mkdir(folder, 0o755) != 0 && errno != EEXIST { return nil }
-        let stamp = Backups.stamp(now)
-        var name = "\(stamp).json"
-        var n = 1
-        while access("\(folder)/\(name)", F_OK) == 0 { n += 1; name = "\(stamp)-\(n).json" }
+        let folder = try OwnDirectory.open([".backups", id], in: dataDirectory, create: true)
+        defer { close(folder.fd) }
+        StaleTemporaryFiles.remove(in: folder.fd, of: nil)
+        let existing = BackupName.newestFirst(DirectoryListing.names(inDirectory: folder.fd) ?? [])
+        if let newest = existing.first, (try? FileBytes.read(in: folder.fd, name: newest.fileName, limit: PlanFile.maxBytes)) == bytes {
+            return nil
+        }
+        let name = BackupName(sequence: (existing.first?.sequence ?? 0) + 1, stamp: Backups.stamp(now))
+        let (mode, group) = OwnDirectory.fileMode(forPlan: "\(dataDirectory)/\(id).json")
         // Atomic, but without the fsyncs of a plan save: a lost backup after a power cut is acceptable,
         // a slower save for every change is not.
         do {
-            try AtomicWriter(fault: nil, durable: false).write(bytes, to: "\(folder)/\(name)")
+            try AtomicWriter(fault: nil, durable: false).writeOwnFile(bytes, in: folder.fd, directoryPath: folder.path,
+                                                                     name: name.fileName, mode: mode, group: group)
         } catch {
+            if error.step == .refused { throw error }
             return nil
         }
-        prune(id)
-        return "\(folder)/\(name)"
+        prune(folder.fd, [name] + existing)
+        return "\(folder.path)/\(name.fileName)"
     }
 
     /// Takes back a backup made for a save that then failed: the file it copies is still current.
     func discard(_ path: String?, of id: String) {
-        guard let path else { return }
-        unlink(path)
-        rmdir(folder(for: id))
+        guard let path, let folder = try? OwnDirectory.open([".backups", id], in: dataDirectory, create: false) else { return }
+        unlinkat(folder.fd, Posix.fileName(of: path), 0)
+        close(folder.fd)
+        rmdir(self.folder(for: id))
         rmdir(directory)
     }
 
-    /// Newest first.
+    /// Newest first. Anything in the folder named like a backup is listed, readable or not (a FIFO
+    /// planted there shows up in `restore --list` as unreadable, named, rather than hanging it).
     public func versions(of id: String) -> [Version] {
-        let folder = folder(for: id)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted(by: >)
-        return files.enumerated().map { index, name in
-            let path = "\(folder)/\(name)"
+        guard let folder = try? OwnDirectory.open([".backups", id], in: dataDirectory, create: false) else { return [] }
+        defer { close(folder.fd) }
+        let names = BackupName.newestFirst(DirectoryListing.names(inDirectory: folder.fd) ?? [])
+        return names.enumerated().map { index, name in
             var info = stat()
-            stat(path, &info)
-            return Version(number: index + 1, path: path, replacedAt: Backups.readable(name), size: Int(info.st_size))
+            let size = fstatat(folder.fd, name.fileName, &info, AT_SYMLINK_NOFOLLOW) == 0 ? Int(info.st_size) : 0
+            return Version(number: index + 1, path: "\(folder.path)/\(name.fileName)", replacedAt: name.replacedAt, size: size)
         }
     }
 
-    /// Keeps the newest `keep` (names sort by time), by directory listing alone: this runs on every save.
-    private func prune(_ id: String) {
-        let folder = folder(for: id)
-        guard let dir = opendir(folder) else { return }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name.hasSuffix(".json") && !name.hasPrefix(".") { names.append(name) }
-        }
-        closedir(dir)
-        guard names.count > keep else { return }
-        for old in names.sorted(by: >).dropFirst(keep) { unlink("\(folder)/\(old)") }
+    /// Keeps the newest `keep`, by directory listing alone: this runs on every save.
+    private func prune(_ folder: Int32, _ newestFirst: [BackupName]) {
+        for old in newestFirst.dropFirst(keep) { unlinkat(folder, old.fileName, 0) }
     }
 
-    /// `20261124T140211.123Z`: sorts by time as text.
+    /// `20261124T140211.123Z`: the time a version was replaced, for people (the order is the sequence).
     static func stamp(_ date: Date) -> String {
         let iso = Timestamp.iso(date) // 2026-11-24T14:02:11Z
         let millis = Int((date.timeIntervalSince1970 * 1000).truncatingRemainder(dividingBy: 1000))
@@ -101,11 +105,50 @@ public struct Backups: Sendable {
         let ms = String(millis)
         return "\(compact).\(String(repeating: "0", count: 3 - ms.count))\(ms)Z"
     }
+}
 
-    static func readable(_ name: String) -> String {
-        // 20261124T140211.123Z(-2).json → 2026-11-24T14:02:11Z
-        let s = Array(name)
-        guard s.count >= 15 else { return name }
+/// A backup's file name: `0000000012-20261124T140211.123Z.json` (sequence, then the time it was
+/// replaced). Names of older versions of the program (`20261124T140211.123Z-2.json`, no sequence) read
+/// as sequence 0, older than every numbered one, ordered by their time among themselves.
+///
+/// Extension point (pinned backups, issue 13: the version before a review was opened, never rotated
+/// out): add `var pinned: Bool`, written as a `-pinned` suffix before `.json` and parsed here; then
+/// `Backups.prune` skips pinned names and `versions` lists them in the same sequence order.
+struct BackupName: Equatable {
+    var sequence: Int
+    var stamp: String
+    /// The name as found on disk (legacy names are kept as they are).
+    var fileName: String
+
+    init(sequence: Int, stamp: String) {
+        self.sequence = sequence
+        self.stamp = stamp
+        self.fileName = String(repeating: "0", count: max(0, 10 - String(sequence).count)) + "\(sequence)-\(stamp).json"
+    }
+
+    init?(fileName: String) {
+        guard fileName.hasSuffix(".json"), !fileName.hasPrefix(".") else { return nil }
+        self.fileName = fileName
+        let base = fileName.dropLast(5)
+        if let dash = base.firstIndex(of: "-"), let n = Int(base[..<dash]), base[..<dash].count == 10 {
+            sequence = n
+            stamp = String(base[base.index(after: dash)...])
+        } else {
+            sequence = 0
+            stamp = String(base)
+        }
+    }
+
+    static func newestFirst(_ names: [String]) -> [BackupName] {
+        names.compactMap(BackupName.init(fileName:)).sorted {
+            $0.sequence != $1.sequence ? $0.sequence > $1.sequence : $0.fileName > $1.fileName
+        }
+    }
+
+    /// 20261124T140211.123Z → 2026-11-24T14:02:11Z
+    var replacedAt: String {
+        let s = Array(stamp)
+        guard s.count >= 15 else { return stamp }
         return "\(String(s[0..<4]))-\(String(s[4..<6]))-\(String(s[6..<8]))T\(String(s[9..<11])):\(String(s[11..<13])):\(String(s[13..<15]))Z"
     }
 }

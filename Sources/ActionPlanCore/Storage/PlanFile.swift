@@ -36,17 +36,29 @@ public enum PlanFile {
         let name = displayName ?? path
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path, limit: maxBytes)
+            bytes = try FileBytes.read(path, limit: maxBytes, links: .ownedByUserOrRoot)
         } catch {
-            let message: String
-            switch error {
-            case .system(let code): message = "cannot read: \(String(cString: strerror(code)))"
-            case .tooLarge(let size): message = "file is \(size) bytes, larger than the \(maxBytes >> 20) MiB limit for a plan file"
-            case .notRegularFile: message = "not a regular file"
-            }
-            return (nil, [PlanFileError(file: name, location: "", message: message)])
+            return (nil, [PlanFileError(file: name, location: "", message: readProblem(error, path: path))])
         }
         return decode(bytes, file: name, expectedID: expectedID ?? planID(forPath: path))
+    }
+
+    /// Why a plan file could not be read, in words: a dangling link says so rather than "not found".
+    static func readProblem(_ error: FileBytes.Failure, path: String) -> String {
+        switch error {
+        case .system(let code) where code == ENOENT:
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                // readlink only to say where it points (the text is shown cleaned), never to open it.
+                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let n = readlink(path, &buffer, Int(PATH_MAX))
+                let target = n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
+                return "is a symbolic link to \"\(Sanitizer.clean(target))\", which does not exist"
+            }
+            return error.reason
+        case .tooLarge(let size): return "file is \(size) bytes, larger than the \(maxBytes >> 20) MiB limit for a plan file"
+        default: return error.reason
+        }
     }
 
     /// Parses and decodes bytes; `expectedID` (from the file name) must match the `id` inside.

@@ -20,13 +20,32 @@ public struct PlanStore: Sendable {
 
     /// Writes a new version of a plan file, first keeping the version it replaces as a backup.
     private func replace(_ id: String, at path: String, previous: [UInt8]?, with bytes: [UInt8]) throws(StoreError) {
-        let backup = previous.flatMap { backups.keep($0, of: id) }
+        var backup: String?
         do throws(SaveError) {
-            try writer.write(bytes, to: path)
+            if let previous { backup = try backups.keep(previous, of: id) }
+            try writer.write(bytes, to: path, as: .plan)
         } catch {
             // A failed save leaves nothing behind, not even a copy of the unchanged file.
-            if error.step != .fsyncDirectory { backups.discard(backup, of: id) }
+            if error.previousVersionUnchanged { backups.discard(backup, of: id) }
             throw StoreError.save(error)
+        }
+    }
+
+    private func withPlanLock<T, E: Error>(_ id: String, wrap: (SaveError) -> E, _ body: () throws(E) -> T) throws(E) -> T {
+        try FileLock.withLock(path: lockPath(for: id), planID: id, wrap: wrap, body)
+    }
+
+    /// Reads the plan file under the lock to change it: a missing one is "no plan", anything else says why.
+    private func readForSave(_ id: String, at path: String) throws(StoreError) -> [UInt8] {
+        do throws(FileBytes.Failure) {
+            return try FileBytes.read(path, limit: PlanFile.maxBytes, links: .ownedByUserOrRoot)
+        } catch {
+            var info = stat()
+            if case .system(let code) = error, code == ENOENT, lstat(path, &info) != 0 {
+                throw StoreError.planNotFound(id, available: (try? planIDs()) ?? [])
+            }
+            throw StoreError.file(PlanFileError(file: path, location: "",
+                                                message: "cannot read the plan to save it: \(PlanFile.readProblem(error, path: path))"))
         }
     }
 
@@ -39,23 +58,15 @@ public struct PlanStore: Sendable {
 
     /// The ids of the plan files, sorted. Dot files (locks, temporaries, backups) are not plans.
     public func planIDs() throws(StoreError) -> [String] {
-        guard let dir = opendir(directory) else { throw .noDataDirectory(directory) }
-        defer { closedir(dir) }
-        var ids: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            guard !name.hasPrefix("."), let id = PlanFile.planID(forPath: name) else { continue }
-            ids.append(id)
-        }
-        return ids.sorted()
+        guard let names = DirectoryListing.names(in: directory) else { throw .noDataDirectory(directory) }
+        return names.compactMap { $0.hasPrefix(".") ? nil : PlanFile.planID(forPath: $0) }.sorted()
     }
 
     /// Loads one plan by id.
     public func load(_ id: String) throws(StoreError) -> PlanFile.Loaded {
         let path = try path(for: id)
-        guard access(path, F_OK) == 0 else {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { // a dangling link exists: loading it says what it is
             throw .planNotFound(id, available: (try? planIDs()) ?? [])
         }
         do {
@@ -91,7 +102,8 @@ public struct PlanStore: Sendable {
 
     /// Reads the fingerprint of a plan's file as it is on disk now (to notice saves by others).
     public func fingerprintOnDisk(_ id: String) -> Fingerprint? {
-        guard let path = try? path(for: id), let bytes = try? FileBytes.read(path, limit: PlanFile.maxBytes) else { return nil }
+        guard let path = try? path(for: id),
+              let bytes = try? FileBytes.read(path, limit: PlanFile.maxBytes, links: .ownedByUserOrRoot) else { return nil }
         return Fingerprint(bytes)
     }
 
@@ -112,17 +124,8 @@ public struct PlanStore: Sendable {
     public func commit(_ changes: [TargetChange], to id: String, base: PlanFile.Loaded? = nil,
                        who: String, when: String = Timestamp.iso()) throws(StoreError) -> CommitResult {
         let path = try path(for: id)
-        do {
-            return try FileLock.withLock(path: lockPath(for: id)) {
-                let bytes: [UInt8]
-                do throws(FileBytes.Failure) {
-                    bytes = try FileBytes.read(path, limit: PlanFile.maxBytes)
-                } catch {
-                    if case .system(let code) = error, code == ENOENT {
-                        throw StoreError.planNotFound(id, available: (try? planIDs()) ?? [])
-                    }
-                    throw StoreError.file(PlanFileError(file: path, location: "", message: "cannot read the plan to save it"))
-                }
+        return try withPlanLock(id, wrap: StoreError.save) { () throws(StoreError) -> CommitResult in
+                let bytes = try readForSave(id, at: path)
                 let onDisk = Fingerprint(bytes)
                 var current: PlanFile.Loaded
                 var merged = false
@@ -156,13 +159,6 @@ public struct PlanStore: Sendable {
                     current.fingerprint = onDisk
                 }
                 return CommitResult(loaded: current, applied: applied, conflicts: conflicts, merged: merged)
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as SaveError {
-            throw .save(error)
-        } catch {
-            throw .save(SaveError(step: .lock, path: path, code: EIO))
         }
     }
 
@@ -170,31 +166,24 @@ public struct PlanStore: Sendable {
     /// With `mustBeNew`, refuses to overwrite an existing plan.
     public func write(_ plan: Plan, mustBeNew: Bool = false) throws(StoreError) -> Fingerprint {
         let path = try path(for: plan.id)
-        do {
-            return try FileLock.withLock(path: lockPath(for: plan.id)) {
-                if mustBeNew && access(path, F_OK) == 0 { throw StoreError.planExists(plan.id) }
-                let existing = try? FileBytes.read(path, limit: PlanFile.maxBytes)
-                let out = PlanFile.encode(plan)
-                try replace(plan.id, at: path, previous: existing, with: out)
-                return Fingerprint(out)
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as SaveError {
-            throw .save(error)
-        } catch {
-            throw .save(SaveError(step: .lock, path: path, code: EIO))
+        return try withPlanLock(plan.id, wrap: StoreError.save) { () throws(StoreError) -> Fingerprint in
+            var info = stat()
+            let exists = lstat(path, &info) == 0
+            if mustBeNew && exists { throw StoreError.planExists(plan.id) }
+            // What is replaced must be readable as a file first (a FIFO, a directory or another user's
+            // link is refused here, naming it), and a write that changes nothing writes nothing.
+            let existing = exists ? try readForSave(plan.id, at: path) : nil
+            let out = PlanFile.encode(plan)
+            if existing != out { try replace(plan.id, at: path, previous: existing, with: out) }
+            return Fingerprint(out)
         }
     }
 
     /// Read-modify-write of a whole plan under its lock (reviews, imports with --replace).
     public func update<T>(_ id: String, _ body: (inout Plan) throws -> T) throws -> T {
         let path = try path(for: id)
-        return try FileLock.withLock(path: lockPath(for: id)) {
-            let previous: [UInt8]
-            do throws(FileBytes.Failure) { previous = try FileBytes.read(path, limit: PlanFile.maxBytes) } catch {
-                throw StoreError.planNotFound(id, available: (try? planIDs()) ?? [])
-            }
+        return try withPlanLock(id, wrap: { StoreError.save($0) as any Error }) { () throws -> T in
+            let previous = try readForSave(id, at: path)
             let decoded = PlanFile.decode(previous, file: path, expectedID: id)
             guard var plan = decoded.loaded?.plan else { throw StoreError.file(decoded.problems[0]) }
             let result = try body(&plan)
@@ -205,24 +194,10 @@ public struct PlanStore: Sendable {
     }
 
     /// Removes temporary files left by saves of processes that no longer exist (a kill -9 mid-save).
-    /// Returns the names removed.
+    /// Returns the names removed. (A plan's backup folder is cleaned when a backup is kept in it.)
     @discardableResult
     public func removeStaleTemporaryFiles() -> [String] {
-        guard let dir = opendir(directory) else { return [] }
-        defer { closedir(dir) }
-        var removed: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            guard name.hasPrefix("."), let marker = name.range(of: AtomicWriter.temporaryMarker) else { continue }
-            let rest = name[marker.upperBound...]
-            guard let pidText = rest.split(separator: ".").first, let pid = pid_t(pidText) else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH {
-                if unlink("\(directory)/\(name)") == 0 { removed.append(name) }
-            }
-        }
-        return removed
+        StaleTemporaryFiles.remove(inDirectoryAt: directory)
     }
 }
 

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Foundation
 
@@ -35,36 +37,65 @@ public struct Presence: Sendable {
 
     private func folder(_ planID: String) -> String { "\(directory)/\(planID)" }
     private var markerName: String { "\(user)@\(host).\(pid)" }
+    private var dataDirectory: String { String(directory.dropLast("/.presence".count)) }
 
-    /// Marks this session as having the plan open (best effort: presence is a courtesy, not a lock).
-    public func enter(_ planID: String) {
-        guard PlanID.problem(with: planID) == nil else { return }
-        mkdir(directory, 0o777)
-        mkdir(folder(planID), 0o777)
-        let path = "\(folder(planID))/\(markerName)"
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd >= 0 { close(fd) }
+    /// Marks this session as having the plan open (best effort: presence is a courtesy, not a lock, so
+    /// nothing fails because of it). The marker is created with O_CREAT|O_EXCL|O_NOFOLLOW in an
+    /// `OwnDirectory`, with the plan file's mode and group: a link or file planted under its name is
+    /// never opened, let alone truncated. Returns why no marker was left, or nil.
+    @discardableResult
+    public func enter(_ planID: String) -> String? {
+        guard PlanID.problem(with: planID) == nil else { return "invalid plan id" }
+        let folder: OwnDirectory
+        do throws(SaveError) {
+            folder = try OwnDirectory.open([".presence", planID], in: dataDirectory, create: true)
+        } catch {
+            return error.description
+        }
+        defer { close(folder.fd) }
+        let (mode, group) = OwnDirectory.fileMode(forPlan: "\(dataDirectory)/\(planID).json")
+        var fd = openat(folder.fd, markerName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        if fd < 0 && errno == EEXIST {
+            // Ours from a process that had this PID before, or planted: replace only a regular file.
+            var info = stat()
+            guard fstatat(folder.fd, markerName, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                return "refused to write \(folder.path)/\(markerName): something other than a presence marker is there"
+            }
+            unlinkat(folder.fd, markerName, 0)
+            fd = openat(folder.fd, markerName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        }
+        guard fd >= 0 else { return "could not create \(folder.path)/\(markerName): \(String(cString: strerror(errno)))" }
+        _ = fchmod(fd, mode)
+        if let group { _ = fchown(fd, uid_t.max, group) }
+        close(fd)
+        return nil
     }
 
     public func leave(_ planID: String) {
-        unlink("\(folder(planID))/\(markerName)")
-        rmdir(folder(planID))
+        guard PlanID.problem(with: planID) == nil,
+              let folder = try? OwnDirectory.open([".presence", planID], in: dataDirectory, create: false) else { return }
+        unlinkat(folder.fd, markerName, 0)
+        close(folder.fd)
+        rmdir(self.folder(planID))
     }
 
     /// The other sessions that have the plan open now (not this one). Stale markers are removed.
     public func others(_ planID: String, now: Date = Date()) -> [Viewer] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder(planID)) else { return [] }
+        guard PlanID.problem(with: planID) == nil,
+              let folder = try? OwnDirectory.open([".presence", planID], in: dataDirectory, create: false) else { return [] }
+        defer { close(folder.fd) }
+        guard let names = DirectoryListing.names(inDirectory: folder.fd) else { return [] }
         var viewers: [Viewer] = []
         for name in names.sorted() where name != markerName {
             guard let at = name.lastIndex(of: "@"), let dot = name.lastIndex(of: "."), at < dot,
                   let markerPID = Int32(name[name.index(after: dot)...]) else { continue }
             let viewer = Viewer(user: String(name[..<at]), host: String(name[name.index(after: at)..<dot]), pid: markerPID)
-            let path = "\(folder(planID))/\(name)"
             if viewer.host == host {
-                if kill(markerPID, 0) != 0 && errno == ESRCH { unlink(path); continue }
+                if kill(markerPID, 0) != 0 && errno == ESRCH { unlinkat(folder.fd, name, 0); continue }
             } else {
                 var info = stat()
-                if stat(path, &info) == 0, now.timeIntervalSince1970 - Double(info.st_mtim.tv_sec) > 12 * 3600 { continue }
+                if fstatat(folder.fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0,
+                   now.timeIntervalSince1970 - Double(info.st_mtim.tv_sec) > 12 * 3600 { continue }
             }
             viewers.append(viewer)
         }

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Foundation
 
@@ -28,19 +30,27 @@ public struct EditRecovery: Sendable, Equatable {
         "\(directory)/.\(planID).recovery.json"
     }
 
-    /// Written atomically (a half-written recovery file would be worse than none).
+    /// Written atomically (a half-written recovery file would be worse than none), as one of the
+    /// program's own files: never through a link or over a non-regular file, with the plan's mode and
+    /// group (the text may be as confidential as the plan).
     public func save(in directory: String) throws(SaveError) {
         let value = JSONValue.object([
             JSONMember("plan", .string(planID)), JSONMember("target", .string(targetID)),
             JSONMember("field", .string(field.rawValue)), JSONMember("text", .string(text)),
             JSONMember("who", .string(who)), JSONMember("when", .string(when)),
         ])
-        try AtomicWriter().write(JSONWriter.serialize(value), to: EditRecovery.path(in: directory, planID: planID))
+        let dir = Posix.openFile(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dir >= 0 else { throw SaveError(step: .open, path: EditRecovery.path(in: directory, planID: planID), code: errno) }
+        defer { close(dir) }
+        let (mode, group) = OwnDirectory.fileMode(forPlan: "\(directory)/\(planID).json")
+        try AtomicWriter().writeOwnFile(JSONWriter.serialize(value), in: dir, directoryPath: directory,
+                                        name: ".\(planID).recovery.json", mode: mode, group: group)
     }
 
-    /// The recovery left for a plan, if any (an unreadable one is treated as none and left in place).
+    /// The recovery left for a plan, if any (an unreadable one, a link or a FIFO, is treated as none and
+    /// left in place: never followed, never waited on).
     public static func load(in directory: String, planID: String) -> EditRecovery? {
-        guard let bytes = try? FileBytes.read(path(in: directory, planID: planID), limit: 1 << 20),
+        guard let bytes = try? FileBytes.read(path(in: directory, planID: planID), limit: 1 << 20, links: .never),
               let value = try? JSONParser.parse(bytes),
               case .string(let target)? = value["target"], case .string(let fieldName)? = value["field"],
               let field = TargetField(rawValue: fieldName), case .string(let text)? = value["text"] else { return nil }

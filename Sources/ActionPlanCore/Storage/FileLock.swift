@@ -38,13 +38,14 @@ public struct FileLock {
     static func acquire(path: String, planID: String, timeout: Double) throws(SaveError) -> Int32 {
         var fd = Posix.openFile(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o666)
         var writable = true
-        if fd < 0 && (errno == EACCES || errno == EPERM) {
+        var code = errno
+        if fd < 0 && (code == EACCES || code == EPERM) {
             // Another user's lock file in a shared directory: a read-only descriptor locks as well.
             fd = Posix.openFile(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            if fd < 0 && errno != ENOENT { code = errno }
             writable = false
         }
         guard fd >= 0 else {
-            let code = errno
             if code == ELOOP { throw SaveError(refusing: path, "the lock file is a symbolic link; remove it") }
             throw SaveError(step: .lock, path: path, code: code)
         }

@@ -11,6 +11,8 @@ public struct PlanStore: Sendable {
     public let directory: String
     public var writer: AtomicWriter
     public var backups: Backups
+    /// Seconds a save waits for another process's lock before failing "being saved by …" (`FileLock`).
+    public var lockTimeout: Double = FileLock.defaultTimeout()
 
     public init(directory: String, writer: AtomicWriter = AtomicWriter(), keepBackups: Int = Backups.defaultKeep()) {
         self.directory = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -32,7 +34,7 @@ public struct PlanStore: Sendable {
     }
 
     private func withPlanLock<T, E: Error>(_ id: String, wrap: (SaveError) -> E, _ body: () throws(E) -> T) throws(E) -> T {
-        try FileLock.withLock(path: lockPath(for: id), planID: id, wrap: wrap, body)
+        try FileLock.withLock(path: lockPath(for: id), planID: id, timeout: lockTimeout, wrap: wrap, body)
     }
 
     /// Reads the plan file under the lock to change it: a missing one is "no plan", anything else says why.

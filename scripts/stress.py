@@ -6,6 +6,10 @@
 3. K random kill -9s during saves: 0 unparseable files, 0 acknowledged saves lost, stale temporary
    files cleaned on the next start.
 4. An injected failure at each step of a save: the old file byte-identical, no temporary file left.
+5. A hostile shared directory (issue 16): FIFOs named like plans, backups and import files; links
+   planted by another user (run as `nobody` with setpriv; skipped unless root) at the lock, the plan,
+   the backup folder and a report, some swapped back and forth while saves run: 0 hangs, 0 writes
+   outside the data directory, every refusal a message and a non-zero exit. Sized by STRESS_HOSTILE.
 Figures are printed at the end; the exit code is non-zero if any check failed.
 """
 import json, os, random, shutil, signal, subprocess, sys, threading, time
@@ -16,6 +20,8 @@ BENCH = os.path.join(ROOT, ".build/release/actionplan-bench")
 WORK = os.path.join(ROOT, ".bench/stress")
 N = int(os.environ.get("STRESS_SETS", "2000"))
 KILLS = int(os.environ.get("STRESS_KILLS", "1000"))
+HOSTILE = int(os.environ.get("STRESS_HOSTILE", "200"))
+DEADLINE = 20  # seconds: a command still running then counts as hung
 PLAN = "bench-001"
 failures = []
 
@@ -146,8 +152,111 @@ def injected_faults():
             failures.append(f"fault {fault}: {r.stderr.decode()}")
     print("4. injected faults: " + "; ".join(results))
 
+def as_nobody(script, wait=True):
+    cmd = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "sh", "-c", script]
+    return subprocess.run(cmd, check=True) if wait else subprocess.Popen(cmd)
+
+def run_bounded(args, env=None):
+    """(exit code or None if hung, stderr)."""
+    try:
+        r = subprocess.run([BIN] + args, capture_output=True, timeout=DEADLINE, env={**os.environ, **(env or {})})
+        return r.returncode, r.stderr.decode(errors="replace")
+    except subprocess.TimeoutExpired:
+        return None, "hung"
+
+def victim_dir():
+    d = os.path.join(ROOT, ".bench/stress-victim")
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    with open(os.path.join(d, "victim.txt"), "w") as f:
+        f.write("precious\n")
+    os.chmod(d, 0o777)  # so only the program, not permissions, could stop a write there
+    return d
+
+def victim_intact(d):
+    return sorted(os.listdir(d)) == ["victim.txt"] and open(os.path.join(d, "victim.txt")).read() == "precious\n"
+
+def hostile():
+    path = fresh(50)
+    hangs, outside, silent, runs = 0, 0, 0, 0
+    def check(args, expect_fail, env=None):
+        nonlocal hangs, silent, runs
+        runs += 1
+        code, err = run_bounded(args, env)
+        if code is None:
+            hangs += 1
+        elif expect_fail and (code == 0 or not err.strip()):
+            silent += 1
+        return code
+    # FIFOs: among plans, among backups, given to import. Nothing hangs; other plans still list.
+    os.mkfifo(os.path.join(WORK, "x.json"))
+    check(["set", f"{PLAN}/t1", "met", "--data", WORK], False)
+    os.mkfifo(os.path.join(WORK, ".backups", PLAN, "0000000099-20261124T140211.123Z.json"))
+    os.mkfifo(os.path.join(WORK, "in.csv"))
+    fifo_runs = 0
+    for i in range(max(1, HOSTILE // 10)):
+        for args in (["plans", "--data", WORK], ["restore", PLAN, "--list", "--data", WORK],
+                     ["import", os.path.join(WORK, "in.csv"), "--data", WORK], ["show", "x/t1", "--data", WORK]):
+            fifo_runs += 1
+            check(args, args[0] in ("import", "show"))
+    for n in ("x.json", "in.csv", os.path.join(".backups", PLAN, "0000000099-20261124T140211.123Z.json")):
+        os.unlink(os.path.join(WORK, n))
+    print(f"5a. FIFOs named x.json, among backups and given to import: {fifo_runs} commands, hung: {hangs}")
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        print("5b. links planted by another user: skipped (needs root and setpriv)")
+        if hangs: failures.append("a FIFO hung a command")
+        return
+    os.chmod(WORK, 0o777)  # the hostile case: a data directory anyone may write
+    victims = victim_dir()
+    target = os.path.join(victims, "victim.txt")
+    env = {"ACTIONPLAN_LOCK_TIMEOUT": "1"}
+    # Static plants: each refused, nothing written where they point.
+    cases = 0
+    lock = os.path.join(WORK, f".{PLAN}.lock")
+    if os.path.lexists(lock): os.unlink(lock)  # left by the FIFO step's save; the attacker plants its own
+    as_nobody(f"ln -s '{target}' '{WORK}/evil.json' && ln -s '{victims}/lock-made' '{WORK}/.{PLAN}.lock'")
+    for i in range(max(1, HOSTILE // 10)):
+        check(["set", f"evil/t1", "met", "--data", WORK], True)
+        check(["set", f"{PLAN}/t1", "met" if i % 2 else "not-met", "--data", WORK], True, env)
+        cases += 2
+    os.unlink(os.path.join(WORK, f".{PLAN}.lock")); os.unlink(os.path.join(WORK, "evil.json"))
+    out = os.path.join(WORK, "shared")
+    os.makedirs(out); os.chmod(out, 0o777)
+    as_nobody(f"ln -s '{target}' '{out}/report.html'")
+    for i in range(max(1, HOSTILE // 10)):
+        check(["report", PLAN, "--format", "html", "-o", f"{out}/report.html", "--data", WORK], True)
+        cases += 1
+    # Racing plants: another user swaps the backup folder and the plan file with links to the victim
+    # folder as fast as a shell can while saves run (a save may fail, it must never write there).
+    racer = as_nobody(f"""while :; do
+        mv '{WORK}/.backups' '{WORK}/.b' 2>/dev/null; ln -s '{victims}' '{WORK}/.backups' 2>/dev/null
+        rm -f '{WORK}/.backups' 2>/dev/null; mv '{WORK}/.b' '{WORK}/.backups' 2>/dev/null
+        mv '{WORK}/{PLAN}.json' '{WORK}/.p' 2>/dev/null; ln -s '{target}' '{WORK}/{PLAN}.json' 2>/dev/null
+        rm -f '{WORK}/{PLAN}.json' 2>/dev/null; mv '{WORK}/.p' '{WORK}/{PLAN}.json' 2>/dev/null
+    done""", wait=False)
+    raced, refused = 0, 0
+    try:
+        for i in range(HOSTILE):
+            code = check(["set", f"{PLAN}/t{1 + i % 50}", "met" if i % 2 else "not-met", "--data", WORK], False, env)
+            raced += 1
+            if code != 0: refused += 1
+    finally:
+        racer.kill(); racer.wait()
+        # The racer may have been stopped mid-swap: put the plan and the backup folder back.
+        for hidden, name in ((".p", f"{PLAN}.json"), (".b", ".backups")):
+            if os.path.lexists(os.path.join(WORK, hidden)):
+                if os.path.islink(os.path.join(WORK, name)): os.unlink(os.path.join(WORK, name))
+                os.rename(os.path.join(WORK, hidden), os.path.join(WORK, name))
+    outside = 0 if victim_intact(victims) else 1
+    print(f"5b. links planted by nobody (lock, plan, report -o: {cases} commands; backup folder and plan swapped "
+          f"with links during {raced} saves, {refused} refused or failed with a message): "
+          f"hung: {hangs}; refusals without a message or with exit 0: {silent}; "
+          f"victim folder {'untouched' if not outside else 'WRITTEN: ' + str(os.listdir(victims))}")
+    if hangs or silent or outside:
+        failures.append("a hostile directory made a command hang, stay silent or write elsewhere")
+
 if __name__ == "__main__":
-    for step in (different_targets, same_field, kill_nine, injected_faults):
+    for step in (different_targets, same_field, kill_nine, injected_faults, hostile):
         step()
     if failures:
         print("FAILED:\n  " + "\n  ".join(failures[:20]))

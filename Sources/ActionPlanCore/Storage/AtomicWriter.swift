@@ -42,38 +42,53 @@ public struct AtomicWriter: Sendable {
     public static let temporaryMarker = ".tmp."
 
     public func write(_ bytes: [UInt8], to path: String, as kind: Kind = .plan) throws(SaveError) {
+        if case .output(let force) = kind {
+            let dir = try openDirectory(Posix.directory(of: path), for: path)
+            defer { close(dir.fd) }
+            try writeOutput(bytes, in: dir.fd, directoryPath: dir.path, name: Posix.fileName(of: path), force: force)
+            return
+        }
         var info = stat()
         guard lstat(path, &info) == 0 else {
             let code = errno
             guard code == ENOENT else { throw SaveError(step: .open, path: path, code: code) }
             let dir = try openDirectory(Posix.directory(of: path), for: path)
             defer { close(dir.fd) }
-            if case .output = kind { StaleTemporaryFiles.remove(in: dir.fd, of: Posix.fileName(of: path)) }
             try replace(bytes, in: dir.fd, directoryPath: dir.path, name: Posix.fileName(of: path),
                         displayPath: path, mode: nil, group: nil)
             return
         }
         let type = info.st_mode & S_IFMT
-        switch kind {
-        case .plan where type == S_IFLNK:
-            try writeThroughLink(bytes, path: path)
-            return
-        case .output(let force) where type == S_IFLNK || (type == S_IFREG && !Posix.isTrustedOwner(info.st_uid)):
+        if type == S_IFLNK { return try writeThroughLink(bytes, path: path) }
+        guard type == S_IFREG else { throw SaveError(refusing: path, "it is \(Posix.kind(info.st_mode)), not a regular file") }
+        let dir = try openDirectory(Posix.directory(of: path), for: path)
+        defer { close(dir.fd) }
+        try replace(bytes, in: dir.fd, directoryPath: dir.path, name: Posix.fileName(of: path), displayPath: path,
+                    mode: info.st_mode & 0o7777, group: info.st_gid)
+    }
+
+    /// A file a user asked for, `name` in the open directory `dir` (see `Kind.output`). The folder is
+    /// first cleaned of this file's own leftover temporaries only: nothing else of the user's is touched.
+    func writeOutput(_ bytes: [UInt8], in dir: Int32, directoryPath: String, name: String, force: Bool) throws(SaveError) {
+        let path = directoryPath == "." ? name : "\(directoryPath)/\(name)"
+        StaleTemporaryFiles.remove(in: dir, of: name)
+        var info = stat()
+        guard fstatat(dir, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+            guard errno == ENOENT else { throw SaveError(step: .open, path: path, code: errno) }
+            return try replace(bytes, in: dir, directoryPath: directoryPath, name: name, displayPath: path, mode: nil, group: nil)
+        }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFLNK || (type == S_IFREG && !Posix.isTrustedOwner(info.st_uid)) {
             if !force {
                 let what = type == S_IFLNK ? "is a symbolic link (owned by \(Posix.userName(info.st_uid)))"
                                            : "is a file owned by \(Posix.userName(info.st_uid))"
                 throw SaveError(refusing: path, "\(what); give --force to replace it (a link is replaced, never followed)")
             }
-        default:
-            guard type == S_IFREG else { throw SaveError(refusing: path, "it is \(Posix.kind(info.st_mode)), not a regular file") }
+        } else if type != S_IFREG {
+            throw SaveError(refusing: path, "it is \(Posix.kind(info.st_mode)), not a regular file")
         }
-        let dir = try openDirectory(Posix.directory(of: path), for: path)
-        defer { close(dir.fd) }
-        // A report folder is cleaned of this file's own leftovers only (the data directory is cleaned
-        // whole when a command starts, and a backup folder when a backup is kept).
-        if case .output = kind { StaleTemporaryFiles.remove(in: dir.fd, of: Posix.fileName(of: path)) }
         let keepMode = type == S_IFREG
-        try replace(bytes, in: dir.fd, directoryPath: dir.path, name: Posix.fileName(of: path), displayPath: path,
+        try replace(bytes, in: dir, directoryPath: directoryPath, name: name, displayPath: path,
                     mode: keepMode ? info.st_mode & 0o7777 : nil, group: keepMode ? info.st_gid : nil)
     }
 

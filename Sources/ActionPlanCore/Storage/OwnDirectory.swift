@@ -86,6 +86,27 @@ struct OwnDirectory {
         return fd
     }
 
+    /// A folder in the data directory for files meant for people (the UI's `reports/`): made with the
+    /// usual 0777 less the umask (setgid inherited), so colleagues who can read the plans can read the
+    /// reports; opened with O_NOFOLLOW like the program's own, so a planted link never redirects a write.
+    static func openPublic(_ name: String, in dataDirectory: String) throws(SaveError) -> OwnDirectory {
+        let data = Posix.openFile(dataDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard data >= 0 else { throw SaveError(step: .open, path: dataDirectory, code: errno) }
+        defer { close(data) }
+        let path = "\(dataDirectory)/\(name)"
+        if mkdirat(data, name, 0o777) != 0 && errno != EEXIST { throw SaveError(step: .open, path: path, code: errno) }
+        let fd = openat(data, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            var info = stat()
+            if (code == ELOOP || code == ENOTDIR), fstatat(data, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
+                throw SaveError(refusing: path, "is \(Posix.kind(info.st_mode)) owned by \(Posix.userName(info.st_uid)), not a directory; remove it")
+            }
+            throw SaveError(step: .open, path: path, code: code)
+        }
+        return OwnDirectory(fd: fd, path: path)
+    }
+
     /// Mode and group for a file the program keeps about a plan (backup, recovery, presence): the plan
     /// file's own, never wider (no execute or set-id bits), so a 0600 plan's backups are 0600 too.
     static func fileMode(forPlan planPath: String) -> (mode: mode_t, group: gid_t?) {

@@ -195,6 +195,16 @@ public struct PlanStore: Sendable {
         }
     }
 
+    /// Writes a file for people into `folder` of the data directory (the UI's reports): the folder is
+    /// never reached through a link, and an existing link or another user's file at `fileName` is
+    /// refused (as `report -o` without `--force`). Returns the path written.
+    public func writeOutput(_ bytes: [UInt8], folder: String, fileName: String) throws(SaveError) -> String {
+        let dir = try OwnDirectory.openPublic(folder, in: directory)
+        defer { close(dir.fd) }
+        try writer.writeOutput(bytes, in: dir.fd, directoryPath: dir.path, name: fileName, force: false)
+        return "\(dir.path)/\(fileName)"
+    }
+
     /// Removes temporary files left by saves of processes that no longer exist (a kill -9 mid-save).
     /// Returns the names removed. (A plan's backup folder is cleaned when a backup is kept in it.)
     @discardableResult

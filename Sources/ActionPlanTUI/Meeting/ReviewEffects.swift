@@ -85,12 +85,6 @@ extension EffectRunner {
                 return [.review(.failed(planID: id, action: "close the review", message: "\(error)"))]
             }
         case .writeReport(let plan, let format, let today, let fileName):
-            let folder = "\(store.directory)/\(EffectRunner.reportsFolder)"
-            if mkdir(folder, 0o777) != 0 && errno != EEXIST {
-                let reason = String(cString: strerror(errno))
-                return [.review(.failed(planID: plan.id, action: "write the report", message: "cannot create \(folder): \(reason)"))]
-            }
-            let path = "\(folder)/\(fileName)"
             do {
                 let report = try ProgressReport(plan: plan, options: ReportOptions(today: today))
                 let text: String
@@ -99,7 +93,8 @@ extension EffectRunner {
                 case .md: text = MarkdownReport.render(report)
                 case .csv: text = CSVReport.render(report, byteOrderMark: true)
                 }
-                try store.writer.write(Array(text.utf8), to: path)
+                // Through Storage: a `reports` link planted in a shared directory never redirects the write.
+                let path = try store.writeOutput(Array(text.utf8), folder: EffectRunner.reportsFolder, fileName: fileName)
                 return [.review(.reportWritten(planID: plan.id, path: path, format: format))]
             } catch {
                 return [.review(.failed(planID: plan.id, action: "write the report", message: "\(error)"))]

@@ -246,6 +246,7 @@ def hostile():
         for hidden, name in ((".p", f"{PLAN}.json"), (".b", ".backups")):
             if os.path.lexists(os.path.join(WORK, hidden)):
                 if os.path.islink(os.path.join(WORK, name)): os.unlink(os.path.join(WORK, name))
+                elif os.path.isdir(os.path.join(WORK, name)): shutil.rmtree(os.path.join(WORK, name))
                 os.rename(os.path.join(WORK, hidden), os.path.join(WORK, name))
     outside = 0 if victim_intact(victims) else 1
     print(f"5b. links planted by nobody (lock, plan, report -o: {cases} commands; backup folder and plan swapped "

@@ -7,7 +7,8 @@ import Darwin
 /// The directories the program keeps its own files in (`.backups/PLAN_ID/`, `.presence/PLAN_ID/`), opened
 /// component by component with O_NOFOLLOW from a descriptor of the data directory, so no planted link
 /// (`.backups` → /etc) can send a file elsewhere. Each is created 0700, or 2770 with the data directory's
-/// group when that directory is group-shared (group-writable: see "Reliability" in the README). One that
+/// group when that directory is group-shared (group-writable, not world-writable: see "Reliability" in
+/// the README). One that
 /// exists must be a real directory owned by the user or root, or in the shared model one of the data
 /// directory's group that is not world-writable; anything else is refused, saying what is there.
 struct OwnDirectory {
@@ -25,7 +26,9 @@ struct OwnDirectory {
     static func sharing(ofDataDirectory fd: Int32) -> Sharing {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return Sharing(shared: false, group: getegid()) }
-        return Sharing(shared: info.st_mode & S_IWGRP != 0, group: info.st_gid)
+        // Group-writable and not world-writable: a world-writable directory is the hostile case, not a
+        // shared one, and gets 0700 folders.
+        return Sharing(shared: info.st_mode & S_IWGRP != 0 && info.st_mode & S_IWOTH == 0, group: info.st_gid)
     }
 
     /// Opens (and with `create`, makes) `dataDirectory/components…`.

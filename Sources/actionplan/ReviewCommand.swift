@@ -102,14 +102,14 @@ struct ReviewCommand: ParsableCommand {
                     print("\(planID) has no reviews (open one with `actionplan review start \(planID)`).")
                     return
                 }
-                let table = TextTable(columns: ["NO", "AS AT", "STATE", "MET", "PART", "NOT", "N/A", "OVERDUE", "% MET", "TITLE"])
+                let table = TextTable(columns: ["NO", "AS AT", "STATE", "MET", "PART", "NOT", "N/A", "OVERDUE", "% MET", "TITLE"], flexibleColumn: 9)
                 for r in reviews {
                     let t = plan.tally(of: r)
                     let state = r.isOpen ? "open (now)" : "closed " + String(r.closedAt!.prefix(10))
                     table.add(["\(r.number)", r.asAt.description, state, "\(t.met)", "\(t.partiallyMet)", "\(t.notMet)",
                                "\(t.notAssessed)", "\(t.overdue)", "\(t.percentMet)%", r.title])
                 }
-                table.print(flexibleColumn: 9)
+                table.print()
             }
         }
     }
@@ -119,11 +119,4 @@ struct ReviewCommand: ParsableCommand {
 func requirePlan(_ id: String, in store: PlanStore) throws {
     let path = try store.path(for: id)
     guard access(path, F_OK) == 0 else { throw StoreError.planNotFound(id, available: (try? store.planIDs()) ?? []) }
-}
-
-extension Tally {
-    /// "29 met, 1 partially met, 21 not met, 4 not assessed, 0 overdue".
-    var sentence: String {
-        "\(met) met, \(partiallyMet) partially met, \(notMet) not met, \(notAssessed) not assessed, \(overdue) overdue"
-    }
 }

@@ -52,6 +52,6 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore"]),
-        .testTarget(name: "ActionPlanCLITests", dependencies: ["ActionPlanCore"]),
+        .testTarget(name: "ActionPlanCLITests", dependencies: ["ActionPlanCore"], exclude: ["Golden"]),
     ]
 )

@@ -1,4 +1,8 @@
+import ActionPlanCore
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct ActionPlanCommand: ParsableCommand {
@@ -26,6 +30,28 @@ struct ActionPlanCommand: ParsableCommand {
 
     static func main() {
         FirstFrame.mark() // for ACTIONPLAN_FIRST_FRAME_FILE: the time from here to the UI's first frame
-        main(nil)
+        run(CommandLine.arguments.dropFirst().map { $0 })
+    }
+
+    /// `main(nil)` of swift-argument-parser, except that its messages (which quote the command line:
+    /// `actionplan show $'\e]0;pwned\a/t1'`) are cleaned before they reach the terminal.
+    static func run(_ arguments: [String]) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Glibc.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            let message = ParserMessage.clean(fullMessage(for: error))
+            if !message.isEmpty {
+                if code == .success {
+                    print(message) // --help, --version
+                } else {
+                    var stderr = StandardError()
+                    print(message, to: &stderr)
+                }
+            }
+            Glibc.exit(code.rawValue)
+        }
     }
 }

@@ -47,3 +47,11 @@ public enum TerminalText {
         return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }
+
+/// Messages of the argument parser: they quote what was typed, which may hold escape sequences.
+public enum ParserMessage {
+    /// Control and bidi characters shown as placeholders; the message's own line breaks kept.
+    public static func clean(_ message: String) -> String {
+        Sanitizer.clean(message, keepNewlines: true)
+    }
+}

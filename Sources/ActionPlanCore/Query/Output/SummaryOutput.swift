@@ -15,7 +15,7 @@ public struct SummaryOutput {
     }
 
     public func text(glyphs: Glyphs, width: Int?) -> [UInt8] {
-        var out = Array(glyphs.clean("\(plan.title) (\(plan.id))\n").utf8)
+        var out = Array((glyphs.clean("\(plan.title) (\(plan.id))") + "\n").utf8)
         guard compared else { return out + tallies(glyphs: glyphs, width: width) }
         guard let c = comparison else {
             out += Array("no closed review to compare with (see `actionplan review list \(plan.id)`)\n".utf8)

@@ -53,5 +53,8 @@ let package = Package(
         ),
         .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore"]),
         .testTarget(name: "ActionPlanCLITests", dependencies: ["ActionPlanCore"], exclude: ["Golden"]),
+        // The commands parsed in-process (as swift-argument-parser's AssertParseCommand does): the executable
+        // target imported with @testable, no process started.
+        .testTarget(name: "ActionPlanCommandTests", dependencies: ["actionplan", "ActionPlanCore"]),
     ]
 )

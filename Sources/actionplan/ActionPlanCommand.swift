@@ -13,11 +13,14 @@ struct ActionPlanCommand: ParsableCommand {
         With no subcommand, opens the interactive review UI on the data directory.
 
         The data directory is --data DIR, else $ACTIONPLAN_DATA, else $XDG_DATA_HOME/actionplan \
-        (~/.local/share/actionplan). A target is addressed as PLAN_ID/TARGET_ID.
+        (~/.local/share/actionplan). A target is addressed as PLAN_ID/TARGET_ID; the plan may be an \
+        unambiguous start of its id (luton-dis/t12), and TARGET_ID alone does when --plan is given or only \
+        one plan has it. Dates: 2009-02-28, 28/02/2009, 28 Feb 2009, 28 February 2009, today, yesterday \
+        (day before month). Statuses: met, not-met, partially-met, not-assessed (also done, yes, no, partly).
 
         Exit codes: 0 success; 1 a plan file is invalid or unreadable, a file to import is refused, or the \
         review state forbids the command; 2 no such plan, target or review; 3 a save failed (the previous \
-        file is unchanged); 64 bad arguments.
+        file is unchanged); 64 bad arguments (also an ambiguous plan prefix or target id).
         """,
         version: "0.1.0",
         subcommands: [

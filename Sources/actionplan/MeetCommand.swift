@@ -33,7 +33,12 @@ struct MeetCommand: ParsableCommand {
 
     func run() throws {
         // A missing plan (exit 2) or a file that does not load (exit 1) is said before the screen opens.
-        try reportingErrors { _ = try dataOptions.store().load(planID) }
+        var planID = self.planID
+        try reportingErrors {
+            let store = dataOptions.store()
+            planID = try resolvedPlanID(planID, in: store)
+            _ = try store.load(planID)
+        }
         var arguments = ["--plan", planID, "--meeting"]
         if let data = dataOptions.data { arguments += ["--data", data] }
         if let officer { arguments += ["--officer", officer] }

@@ -31,6 +31,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = dataOptions.store()
+                let planID = try resolvedPlanID(self.planID, in: store)
                 try requirePlan(planID, in: store)
                 let asAt = self.asAt?.day ?? Day.today()
                 let review = try store.update(planID) { plan in
@@ -55,6 +56,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = dataOptions.store()
+                let planID = try resolvedPlanID(self.planID, in: store)
                 try requirePlan(planID, in: store)
                 let (review, tally) = try store.update(planID) { plan in
                     let review = try plan.closeReview(closedAt: Timestamp.iso())
@@ -83,7 +85,9 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let plan = try dataOptions.store().load(planID).plan
+                let store = dataOptions.store()
+                let planID = try resolvedPlanID(self.planID, in: store)
+                let plan = try store.load(planID).plan
                 let reviews = plan.reviews.sorted { $0.number < $1.number }
                 if format == .json {
                     printJSON(.array(reviews.map { r in

@@ -54,6 +54,8 @@ public final class TextTable {
         /// Cuts the line that starts at `start` to `limit` columns, ending it with `…` (rare: only when
         /// even the fixed columns are wider than the terminal).
         func cut(from start: Int, to limit: Int) {
+            // A line takes at least as many bytes as columns: most lines need no measuring.
+            guard out.count - start > limit else { return }
             let text = String(decoding: out[start...], as: UTF8.self)
             guard DisplayWidth.of(text) > limit else { return }
             out.removeSubrange(start...)

@@ -74,6 +74,19 @@ final class TerminalOutputCommandTests: XCTestCase {
         XCTAssertTrue(report.stdout.contains("@SUM \u{1B}]0;pwned\u{07} \u{9B}"), report.stdout)
     }
 
+    func testTextFitsCOLUMNSOrTheWidthOptionAndAPipeGetsWholeLines() throws {
+        CLI.write(CLI.read("\(dir)/demo-plan.json").replacingOccurrences(of: "-2+3", with: String(repeating: "Equality ", count: 30)),
+                  to: "\(dir)/demo-plan.json")
+        func widest(_ text: String) -> Int { text.split(separator: "\n").map(\.count).max() ?? 0 }
+        let whole = try CLI.run(["list", "--data", dir])
+        XCTAssertGreaterThan(widest(whole.stdout), 270, "no limit into a pipe")
+        let columns = try CLI.run(["list", "--data", dir], environment: ["COLUMNS": "80"])
+        XCTAssertLessThanOrEqual(widest(columns.stdout), 80, columns.stdout)
+        let option = try CLI.run(["show", "demo-plan/t1", "--width", "60", "--data", dir], environment: ["COLUMNS": "200"])
+        XCTAssertLessThanOrEqual(widest(option.stdout), 60, option.stdout)
+        XCTAssertFalse(option.stdout.contains("Equ\n"), "words are never split")
+    }
+
     func testArgumentErrorsAreCleaned() throws {
         for args in [["set", "demo-plan/t1", "\u{1B}]0;pwned\u{07}"], ["show", "\u{1B}]0;pwned\u{07}/t1"],
                      ["list", "--as-of", "\u{1B}]0;pwned\u{07}"], ["list", "--\u{1B}]0;pwned\u{07}"]] {

@@ -88,32 +88,12 @@ struct ReviewCommand: ParsableCommand {
                 let store = dataOptions.store()
                 let planID = try resolvedPlanID(self.planID, in: store)
                 let plan = try store.load(planID).plan
-                let reviews = plan.reviews.sorted { $0.number < $1.number }
+                let output = ReviewListOutput(plan: plan)
                 if format == .json {
-                    printJSON(.array(reviews.map { r in
-                        var m = [JSONMember("number", .number(Double(r.number))),
-                                 JSONMember("asAt", .string(r.asAt.description)),
-                                 JSONMember("title", .string(r.title)),
-                                 JSONMember("open", .bool(r.isOpen)),
-                                 JSONMember("openedAt", .string(r.openedAt)),
-                                 JSONMember("tally", plan.tally(of: r).json)]
-                        if let closed = r.closedAt { m.append(JSONMember("closedAt", .string(closed))) }
-                        return .object(m)
-                    }))
-                    return
+                    printJSON(output.json)
+                } else {
+                    Output.write(output.text(glyphs: glyphs, width: Output.width()))
                 }
-                if reviews.isEmpty {
-                    print("\(planID) has no reviews (open one with `actionplan review start \(planID)`).")
-                    return
-                }
-                let table = TextTable(columns: ["NO", "AS AT", "STATE", "MET", "PART", "NOT", "N/A", "OVERDUE", "% MET", "TITLE"], flexibleColumn: 9)
-                for r in reviews {
-                    let t = plan.tally(of: r)
-                    let state = r.isOpen ? "open (now)" : "closed " + String(r.closedAt!.prefix(10))
-                    table.add(["\(r.number)", r.asAt.description, state, "\(t.met)", "\(t.partiallyMet)", "\(t.notMet)",
-                               "\(t.notAssessed)", "\(t.overdue)", "\(t.percentMet)%", r.title])
-                }
-                table.print()
             }
         }
     }

@@ -75,4 +75,21 @@ final class ReviewOutputTests: XCTestCase {
         }
         XCTAssertThrowsError(try ProgressReport(plan: plan, options: ReportOptions(review: 9, today: today)))
     }
+
+    func testReviewList() throws {
+        var plan = try reviewedThenChanged()
+        _ = try plan.startReview(asAt: Day(iso: "2009-01-31")!, title: "February \u{1B}[2J", openedAt: "2009-01-31T09:00:00Z")
+        let output = ReviewListOutput(plan: plan)
+        let lines = String(decoding: output.text(glyphs: .unicode, width: 80), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertEqual(lines[1].split(separator: " ").map(String.init),
+                       ["1", "2008-01-21", "closed", "2008-01-21", "27", "1", "22", "5", "0", "49%", "January"])
+        XCTAssertTrue(lines[2].hasPrefix("2   2009-01-31  open (now)"), String(lines[2]))
+        XCTAssertTrue(lines[2].hasSuffix("February ␛[2J"), String(lines[2]))
+        let json = String(decoding: JSONWriter.serialize(output.json), as: UTF8.self)
+        XCTAssertTrue(json.contains("\"closedAt\": \"2008-01-21T17:00:00Z\""), json)
+        XCTAssertTrue(json.contains("\"open\": true"), json)
+        let none = ReviewListOutput(plan: OutputFixtures.smallPlan()).text(glyphs: .unicode, width: nil)
+        XCTAssertEqual(String(decoding: none, as: UTF8.self), "demo has no reviews (open one with `actionplan review start demo`).\n")
+    }
 }

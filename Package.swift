@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(
             name: "ActionPlanCoreTests",
             dependencies: ["ActionPlanCore", .product(name: "CSV", package: "CSV.swift")],
-            exclude: ["Golden"]
+            exclude: ["Golden", "PlanFixtures"]
         ),
         .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore"]),
         .testTarget(name: "ActionPlanCLITests", dependencies: ["ActionPlanCore"]),

@@ -51,7 +51,8 @@ let package = Package(
             dependencies: ["ActionPlanCore", .product(name: "CSV", package: "CSV.swift")],
             exclude: ["Golden", "PlanFixtures"]
         ),
-        .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore"]),
+        // Snapshots/: whole-screen golden files (Tests/ActionPlanTUITests/Snapshot.swift; `make snapshots` re-records).
+        .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore"], exclude: ["Snapshots"]),
         .testTarget(name: "ActionPlanCLITests", dependencies: ["ActionPlanCore"]),
     ]
 )

@@ -1,27 +1,7 @@
 import ActionPlanCore
 
-/// Which table a context's keys are looked up in: the tree and plans list, the line editor, meeting
-/// mode, or the meeting summary. A key may mean different things in different tables (`n` is "next
-/// match" in the tree and "next target" in a meeting), never two things in one.
-public enum KeyMap: Sendable {
-    case normal, editor, meeting, summary
-}
-
-extension KeyBinding.Context {
-    public var keyMap: KeyMap {
-        switch self {
-        case .editor: return .editor
-        case .meeting: return .meeting
-        case .summary: return .summary
-        default: return .normal
-        }
-    }
-}
-
+/// The keys of reviews and reports in a plan, of meeting mode and of the meeting summary.
 extension KeyTable {
-    /// Every binding: the tree's (KeyTable.swift), then reviews, meeting mode and its summary.
-    public static let bindings: [KeyBinding] = treeBindings + reviewBindings
-
     static let reviewBindings: [KeyBinding] = [
         KeyBinding(keys: [.char("M")], command: .startMeeting,
                    help: "Meeting mode: one target per screen, for a meeting with the screen shared", context: .review),
@@ -61,42 +41,9 @@ extension KeyTable {
     /// Keys that work the same in a meeting and its summary as in the tree.
     static let sharedInMeeting: [Command] = [.startMeeting, .startOrCloseReview, .writeReport, .retrySave, .help, .forceQuit, .redo]
 
-    private static func map(for keyMap: KeyMap) -> [Key: Command] {
-        var map: [Key: Command] = [:]
-        for b in bindings where b.context.keyMap == keyMap { for k in b.keys where map[k] == nil { map[k] = b.command } }
-        for b in bindings where b.context.keyMap == .normal && sharedInMeeting.contains(b.command) {
-            for k in b.keys where map[k] == nil { map[k] = b.command }
-        }
-        return map
-    }
-
-    private static let meetingMap = map(for: .meeting)
-    private static let summaryMap = map(for: .summary)
-
     /// The command for a key in meeting mode (one target per screen).
-    public static func meetingCommand(for key: Key) -> Command? { meetingMap[key] }
+    public static func meetingCommand(for key: Key) -> Command? { command(for: key, in: .meeting) }
 
     /// The command for a key on the meeting summary.
-    public static func summaryCommand(for key: Key) -> Command? { summaryMap[key] }
-
-    /// The keys of a command in one context ("m", "← / b").
-    public static func keys(for command: Command, in context: KeyBinding.Context) -> String {
-        bindings.first { $0.command == command && $0.context == context }?.keyNames ?? keys(for: command)
-    }
-
-    /// The Markdown key tables of the given contexts only (the README's meeting section).
-    public static func markdown(contexts: [KeyBinding.Context]) -> String {
-        var out = ""
-        for context in contexts {
-            let group = bindings.filter { $0.context == context }
-            guard !group.isEmpty else { continue }
-            out += "**\(context.rawValue)**\n\n| Key | Action |\n| --- | --- |\n"
-            for b in group {
-                let keys = b.keys.map { "`" + ($0 == .char("`") ? "``" : $0.name) + "`" }.joined(separator: ", ")
-                out += "| \(keys) | \(b.help.replacing("|", with: "\\|")) |\n"
-            }
-            out += "\n"
-        }
-        return out
-    }
+    public static func summaryCommand(for key: Key) -> Command? { command(for: key, in: .summary) }
 }

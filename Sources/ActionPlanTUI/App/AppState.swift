@@ -13,6 +13,8 @@ public struct AppOptions: Sendable {
     public var dataDirectory: String
     /// `actionplan meet`: go straight into meeting mode once the plan is open.
     public var startInMeeting = false
+    /// Seconds between checks of the plan file on disk (and of who else has it open). Tests shorten it.
+    public var diskCheckInterval: Double = 2
 
     public init(glyphs: Glyphs = .unicode, asOf: Day, who: String = "", officer: String? = nil,
                 planID: String? = nil, dataDirectory: String = "") {
@@ -119,23 +121,6 @@ public struct PlanDoc: Sendable {
     public var id: String { plan.id }
 }
 
-public struct EditSession: Sendable, Equatable {
-    public var targetID: String
-    public var field: TargetField
-    public var original: String
-    public var editor: LineEditor
-}
-
-public struct OfficerPicker: Sendable, Equatable {
-    public var query = LineEditor()
-    public var selection = 0
-}
-
-public struct StatusPicker: Sendable, Equatable {
-    public var selection = 0
-    public var ticked: Set<Status> = []
-}
-
 /// What the keys currently drive.
 public enum Mode: Sendable, Equatable {
     case normal
@@ -146,6 +131,8 @@ public enum Mode: Sendable, Equatable {
     case statusPicker(StatusPicker)
     /// Text left in the editor when an earlier session ended: restore it or discard it.
     case recoveryOffer(EditRecovery)
+    /// The start-review, close-review and report prompts (Features/ReviewPrompt).
+    case reviewPrompt(ReviewPrompt)
 }
 
 public enum Screen: Sendable, Equatable { case plans, plan }
@@ -178,10 +165,9 @@ public struct AppState: Sendable {
     public var quitArmed = false
     /// The terminal size, as last reported (for paging and scrolling).
     public var size = Size(width: 80, height: 24)
-    /// Meeting mode and its summary (Meeting/), while the open plan is being walked target by target.
+    /// Meeting mode and its summary (Features/Meeting), while the open plan is being walked target by
+    /// target. Only ever set with that plan open: opening or leaving a plan ends it.
     public var meeting: MeetingState?
-    /// The start-review, close-review and report prompts (Meeting/ReviewPrompt.swift).
-    public var prompt: ReviewPrompt?
 
     public init(options: AppOptions, plans: [PlanSummary] = []) {
         self.options = options
@@ -189,6 +175,12 @@ public struct AppState: Sendable {
     }
 
     public var glyphs: Glyphs { options.glyphs }
+
+    /// The review prompt open over the screen, if any (it is a mode: keys go to it alone).
+    public var prompt: ReviewPrompt? {
+        get { if case .reviewPrompt(let p) = mode { return p } else { return nil } }
+        set { mode = newValue.map(Mode.reviewPrompt) ?? .normal }
+    }
 
     /// Data text made safe for the screen (control characters, escapes, bidi overrides → placeholders).
     public func clean(_ text: String) -> String { options.glyphs.clean(text) }

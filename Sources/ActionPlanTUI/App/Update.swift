@@ -19,7 +19,7 @@ extension AppState {
             size = newSize
             keepCursorVisible()
         case .tick(let now):
-            guard screen == .plan, var d = doc, now - d.lastDiskCheck >= 2 else { return }
+            guard screen == .plan, var d = doc, now - d.lastDiskCheck >= options.diskCheckInterval else { return }
             d.lastDiskCheck = now
             doc = d
             fx.append(.checkDisk(planID: d.id, fingerprint: d.diskProblem?.fingerprint ?? d.base.fingerprint, now: now))
@@ -45,20 +45,27 @@ extension AppState {
         }
     }
 
+    /// A key goes to the one feature that has the keys now (a box over the screen, else the meeting,
+    /// else the tree or the plans list), as a command of that feature's key map.
     mutating func handleKey(_ key: Key, _ fx: inout [Effect]) {
-        if key == .ctrl("c") { fx.append(.quit); return }
-        if meetingOrReviewKey(key, &fx) { return }
+        if KeyTable.isForceQuit(key) { fx.append(.quit); return }
+        let input = KeyTable.input(for: key, in: keyMap)
         switch mode {
-        case .help(let scroll): helpKey(key, scroll: scroll)
-        case .editing(let session): editorKey(key, session: session, &fx)
-        case .searching(let editor): searchKey(key, editor: editor)
-        case .officerPicker(let picker): officerPickerKey(key, picker: picker)
-        case .statusPicker(let picker): statusPickerKey(key, picker: picker)
-        case .recoveryOffer(let offer): recoveryOfferKey(key, offer: offer, &fx)
+        case .help(let scroll): helpInput(input, scroll: scroll)
+        case .editing(let session): editorInput(input, session: session, &fx)
+        case .searching(let editor): searchInput(input, editor: editor)
+        case .officerPicker(let picker): officerPickerInput(input, picker: picker)
+        case .statusPicker(let picker): statusPickerInput(input, picker: picker)
+        case .recoveryOffer(let offer): recoveryInput(input, offer: offer, &fx)
+        case .reviewPrompt(let prompt): reviewPromptInput(input, prompt: prompt, &fx)
         case .normal:
+            if let m = activeMeeting {
+                meetingInput(input, m, &fx)
+                return
+            }
             message = nil
-            guard let command = KeyTable.command(for: key) else {
-                message = Message("\(key.name) does nothing here (? shows the keys)")
+            guard let command = input.command else {
+                message = Message("\(MeetingState.name(input)) does nothing here (? shows the keys)")
                 return
             }
             if command != .quit && command != .back { quitArmed = false }
@@ -66,6 +73,22 @@ extension AppState {
             case .plans: plansCommand(command, &fx)
             case .plan: planCommand(command, &fx)
             }
+        }
+    }
+
+    /// The key map of whatever has the keys now.
+    public var keyMap: KeyMap {
+        switch mode {
+        case .help: return .help
+        case .editing: return .editor
+        case .searching: return .search
+        case .officerPicker: return .officerPicker
+        case .statusPicker: return .statusPicker
+        case .recoveryOffer: return .recovery
+        case .reviewPrompt(let p): return p.keyMap
+        case .normal:
+            guard let m = activeMeeting else { return .tree }
+            return m.isSummary ? .summary : .meeting
         }
     }
 
@@ -107,6 +130,7 @@ extension AppState {
         doc = d
         screen = .plan
         mode = .normal
+        meeting = nil
         quitArmed = false
         if let i = plans.firstIndex(where: { $0.id == loaded.plan.id }) { plansCursor = i }
         if d.filters.officer != nil, d.visibleRows(asOf: options.asOf).isEmpty {
@@ -120,6 +144,8 @@ extension AppState {
             plans[i] = PlanSummary(plan: d.plan, asOf: options.asOf)
         }
         doc = nil
+        meeting = nil
+        mode = .normal
         screen = .plans
         quitArmed = false
     }
@@ -173,12 +199,13 @@ extension AppState {
                 fileIsReadableAgain()
                 return
             }
+            let shown = d
             d.base = loaded
             d.diskProblem = nil
             d.plan = loaded.plan
             for c in d.pending { d.plan.setValue(c.new, of: c.field, target: c.targetID) }
             // New Key Issues or objectives show expanded; the cursor stays on the same target.
-            for branch in Tree.allBranches(d.plan) where !doc!.expanded.contains(branch) && Tree.order(of: branch, in: doc!.plan) == nil {
+            for branch in Tree.allBranches(d.plan) where !shown.expanded.contains(branch) && Tree.order(of: branch, in: shown.plan) == nil {
                 d.expanded.insert(branch)
             }
             doc = d

@@ -25,15 +25,6 @@ extension AppState {
         message = Message("\(target.id): \(glyphs.label(target.status)) → \(glyphs.label(new))")
     }
 
-    mutating func startEditing(_ field: TargetField, _ command: Command) {
-        guard let target = doc?.selectedTarget else {
-            message = Message("\(KeyTable.keys(for: command)) edits a target's \(field.rawValue); this is \(cursorKind): move to one of its targets")
-            return
-        }
-        let value = target.value(of: field)
-        mode = .editing(EditSession(targetID: target.id, field: field, original: value, editor: LineEditor(value)))
-    }
-
     /// Applies a change on screen at once and asks for it to be saved (with any earlier unsaved ones).
     mutating func change(_ targetID: String, _ field: TargetField, to new: String, note: String? = nil,
                          recordUndo: Bool = true, _ fx: inout [Effect]) {

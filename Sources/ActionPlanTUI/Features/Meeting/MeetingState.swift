@@ -92,19 +92,28 @@ public struct MeetingSummary: Sendable {
     public var notYetAssessed: Int?
 }
 
-extension AppState {
-    /// The meeting, when one is running on the open plan.
-    var activeMeeting: MeetingState? {
-        guard let m = meeting, screen == .plan, let d = doc, d.id == m.planID else { return nil }
-        return m
+/// What the meeting reads of the plan it walks: the plan as shown, the tree's filters and the day
+/// overdue is judged by. Built by the parent (`AppState.meetingContext`) for each event and each
+/// frame; the meeting never reaches into the parent's state.
+public struct MeetingContext: Sendable {
+    public let plan: Plan
+    public let filter: TargetFilter?
+    public let asOf: Day
+    public let glyphs: Glyphs
+    /// Whether the tree's filters narrow the plan ("in the filtered plan").
+    public var isFiltered: Bool { filter != nil }
+
+    public init(plan: Plan, filter: TargetFilter?, asOf: Day, glyphs: Glyphs) {
+        self.plan = plan
+        self.filter = filter
+        self.asOf = asOf
+        self.glyphs = glyphs
     }
 
     /// Every target the meeting may walk: what the tree's filters show, in document order.
-    func meetingScope() -> [MeetingItem] {
-        guard let d = doc else { return [] }
-        let filter = d.targetFilter(asOf: options.asOf)
+    public func scope() -> [MeetingItem] {
         var out: [MeetingItem] = []
-        for (i, issue) in d.plan.keyIssues.enumerated() {
+        for (i, issue) in plan.keyIssues.enumerated() {
             for (o, objective) in issue.objectives.enumerated() {
                 for t in objective.targets where filter?.matches(t, objective: objective, issue: issue) ?? true {
                     out.append(MeetingItem(target: t, issue: i, objective: o))
@@ -115,43 +124,47 @@ extension AppState {
     }
 
     /// Whether a target is an exception: not met, partially met, or overdue.
-    func isException(_ t: Target) -> Bool {
-        t.status == .notMet || t.status == .partiallyMet || t.isOverdue(asOf: options.asOf)
+    public func isException(_ t: Target) -> Bool {
+        t.status == .notMet || t.status == .partiallyMet || t.isOverdue(asOf: asOf)
     }
 
     /// Whether a target is not yet assessed in this review (see `MeetingState`).
-    func isNotYetAssessed(_ t: Target, meeting m: MeetingState) -> Bool {
+    public func isNotYetAssessed(_ t: Target, meeting m: MeetingState) -> Bool {
         if m.confirmed.contains(t.id) || m.changed.contains(t.id) { return false }
-        if let review = doc?.plan.openReview, !review.openedAt.isEmpty {
+        if let review = plan.openReview, !review.openedAt.isEmpty {
             return !t.history.contains { $0.when >= review.openedAt }
         }
         return t.status == .notAssessed
     }
 
     /// Whether a target passes the meeting's `a` and `e` filters.
-    func meetingMatches(_ t: Target, _ m: MeetingState) -> Bool {
+    public func matches(_ t: Target, _ m: MeetingState) -> Bool {
         if m.notYetAssessedOnly && !isNotYetAssessed(t, meeting: m) { return false }
         if m.exceptionsOnly && !isException(t) { return false }
         return true
     }
 
     /// The targets of the meeting: the scope narrowed by `a` and `e`, keeping the one on screen.
-    func meetingList(_ m: MeetingState) -> [MeetingItem] {
-        meetingScope().filter { $0.target.id == m.current || meetingMatches($0.target, m) }
+    public func list(_ m: MeetingState) -> [MeetingItem] {
+        scope().filter { $0.target.id == m.current || matches($0.target, m) }
     }
 
     /// The target on screen: the current one, or the first of the list when it has gone.
-    func meetingCurrent(_ m: MeetingState, in list: [MeetingItem]) -> (index: Int, item: MeetingItem)? {
+    public func current(_ m: MeetingState, in list: [MeetingItem]) -> (index: Int, item: MeetingItem)? {
         if let id = m.current, let i = list.firstIndex(where: { $0.target.id == id }) { return (i, list[i]) }
         return list.first.map { (0, $0) }
     }
 
+    /// The target on screen, if any.
+    public func target(on m: MeetingState) -> Target? {
+        current(m, in: list(m))?.item.target
+    }
+
     /// The summary of a meeting: what changed (compared with the plan as the meeting began) and what is outstanding.
-    func meetingSummary(_ m: MeetingState) -> MeetingSummary {
-        let scope = meetingScope()
+    public func summary(_ m: MeetingState) -> MeetingSummary {
+        let scope = scope()
         var changes: [MeetingChange] = []
-        let all = doc?.plan.allTargets ?? []
-        for t in all where m.changed.contains(t.id) {
+        for t in plan.allTargets where m.changed.contains(t.id) {
             guard let old = m.before[t.id] else {
                 changes.append(MeetingChange(targetID: t.id, text: t.text, oldStatus: .notAssessed, newStatus: t.status,
                                              commentChanged: !t.comment.isEmpty, forecastChanged: !t.forecast.isEmpty))
@@ -163,10 +176,24 @@ extension AppState {
         }
         let outstanding = scope.map(\.target).filter { isException($0) || $0.status == .notAssessed }
         var notYet: Int?
-        if doc?.plan.openReview != nil {
+        if plan.openReview != nil {
             notYet = scope.filter { isNotYetAssessed($0.target, meeting: m) }.count
         }
         return MeetingSummary(changes: changes, outstanding: outstanding,
-                              outstandingTally: Tally(outstanding, asOf: options.asOf), notYetAssessed: notYet)
+                              outstandingTally: Tally(outstanding, asOf: asOf), notYetAssessed: notYet)
+    }
+}
+
+extension AppState {
+    /// The meeting, when one is running on the open plan.
+    public var activeMeeting: MeetingState? {
+        guard let m = meeting, screen == .plan, let d = doc, d.id == m.planID else { return nil }
+        return m
+    }
+
+    /// What the meeting reads: nil with no plan open.
+    public var meetingContext: MeetingContext? {
+        guard let d = doc else { return nil }
+        return MeetingContext(plan: d.plan, filter: d.targetFilter(asOf: options.asOf), asOf: options.asOf, glyphs: glyphs)
     }
 }

@@ -43,6 +43,9 @@ extension AppState {
                 fx.append(.commit(planID: doc!.id, changes: doc!.pending, base: doc!.base))
             }
         case .help: mode = .help(scroll: 0)
+        case .startMeeting: startMeeting()
+        case .startOrCloseReview: startOrCloseReview()
+        case .writeReport: askReportFormat()
         case .quit: quitOrLeave(&fx, leaving: plans.count > 1)
         case .forceQuit: fx.append(.quit)
         default: break

@@ -50,3 +50,18 @@ public struct Runtime {
         return handle(queue)
     }
 }
+
+extension Runtime {
+    /// What to print once the terminal is restored, from the events of the effects performed just
+    /// before a quit (a kept recovery file, a last save that failed).
+    static func farewell(from events: [Event]) -> [String] {
+        events.compactMap { event in
+            switch event {
+            case .session(.farewell(let text)): return text
+            case .saved(let planID, let changes, .failure(let error), _):
+                return "\(changes.count) change\(changes.count == 1 ? "" : "s") to \(planID) could not be saved: \(error)"
+            default: return nil
+            }
+        }
+    }
+}

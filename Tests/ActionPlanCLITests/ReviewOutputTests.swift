@@ -80,7 +80,9 @@ final class ReviewOutputTests: XCTestCase {
         var plan = try reviewedThenChanged()
         _ = try plan.startReview(asAt: Day(iso: "2009-01-31")!, title: "February \u{1B}[2J", openedAt: "2009-01-31T09:00:00Z")
         let output = ReviewListOutput(plan: plan)
-        let lines = String(decoding: output.text(glyphs: .unicode, width: 80), as: UTF8.self).split(separator: "\n")
+        let lines = String(decoding: output.text(glyphs: .unicode, width: nil), as: UTF8.self).split(separator: "\n")
+        let narrow = String(decoding: output.text(glyphs: .unicode, width: 60), as: UTF8.self)
+        XCTAssertLessThanOrEqual(narrow.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0, 60, narrow)
         XCTAssertEqual(lines.count, 3)
         XCTAssertEqual(lines[1].split(separator: " ").map(String.init),
                        ["1", "2008-01-21", "closed", "2008-01-21", "27", "1", "22", "5", "0", "49%", "January"])

@@ -30,6 +30,11 @@ struct DayArgument: ExpressibleByArgument {
         guard let d = DayInput.parse(argument, today: Day.today()) else { return nil }
         day = d
     }
+    init(day: Day) { self.day = day }
+    /// For `@Option(transform:)`: the error says what was wrong ("February 2009 has no day 29").
+    static func parse(_ argument: String) throws -> DayArgument {
+        DayArgument(day: try DayInput.parseOrExplain(argument, today: Day.today()))
+    }
     static var defaultValueDescription: String { "date" }
 }
 

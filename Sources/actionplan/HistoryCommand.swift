@@ -10,7 +10,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @Argument(help: ArgumentHelp("A plan id, or one target as PLAN_ID/TARGET_ID.", valueName: "plan-id[/target-id]"))
     var subject: String
-    @Option(help: "Only changes on or after this day.") var since: DayArgument?
+    @Option(help: ArgumentHelp("Only changes on or after this day.", valueName: "date"), transform: DayArgument.parse) var since: DayArgument?
     @Option(help: "Only changes made by this person.") var by: String?
     @Option(help: "Output format: text, json or csv.") var format: OutputFormat = .text
     @Flag(help: "CSV: write every value exactly (no apostrophe before a leading = + - @).") var raw = false

@@ -25,8 +25,8 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only these statuses (comma-separated): met, not-met, partially-met, not-assessed.", valueName: "status"))
     var status: String?
     @Flag(help: "Only targets due before the as-of day and not met.") var overdue = false
-    @Option(help: "Only targets due before this day.") var dueBefore: DayArgument?
-    @Option(help: "Judge overdue as of this day (default: today).") var asOf: DayArgument?
+    @Option(help: ArgumentHelp("Only targets due before this day.", valueName: "date"), transform: DayArgument.parse) var dueBefore: DayArgument?
+    @Option(help: ArgumentHelp("Judge overdue as of this day (default: today).", valueName: "date"), transform: DayArgument.parse) var asOf: DayArgument?
     @Option(help: "Only targets whose text, comment, forecast or objective contains this (any case).") var search: String?
     @Option(help: "Output format: text, json or csv.") var format: OutputFormat = .text
     @Option(help: ArgumentHelp("Text: fit this many columns (0: no limit; default: the terminal's width).", valueName: "n")) var width: Int?

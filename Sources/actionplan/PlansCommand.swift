@@ -8,7 +8,7 @@ struct PlansCommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
-    @Option(help: "Judge overdue as of this day (default: today).") var asOf: DayArgument?
+    @Option(help: ArgumentHelp("Judge overdue as of this day (default: today).", valueName: "date"), transform: DayArgument.parse) var asOf: DayArgument?
     @Option(help: "Output format: text, json or csv.") var format: OutputFormat = .text
     @Flag(help: "CSV: write every value exactly (no apostrophe before a leading = + - @).") var raw = false
 

@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id")) var planID: String
     @Option(help: "md, html or csv.") var format: ReportFormat = .md
-    @Option(help: "The report's as-at date (overdue is judged against it).") var asAt: DayArgument?
+    @Option(help: ArgumentHelp("The report's as-at date (overdue is judged against it).", valueName: "date"), transform: DayArgument.parse) var asAt: DayArgument?
     @Option(help: ArgumentHelp("Report the frozen snapshot of this closed review.", valueName: "n")) var review: Int?
     @Option(help: "Only targets led by this officer.") var officer: String?
     @Flag(help: "Only exceptions (not met, or overdue) in the detail.") var exceptions = false

@@ -25,7 +25,7 @@ struct ReviewCommand: ParsableCommand {
 
         @OptionGroup var dataOptions: DataOptions
         @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id")) var planID: String
-        @Option(help: "The review's as-at date (default: today); it becomes the plan's as-at date.") var asAt: DayArgument?
+        @Option(help: ArgumentHelp("The review's as-at date (default: today); it becomes the plan's as-at date.", valueName: "date"), transform: DayArgument.parse) var asAt: DayArgument?
         @Option(help: "A title, e.g. \"DAAF January 2009\".") var title: String = ""
 
         func run() throws {

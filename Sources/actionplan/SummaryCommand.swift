@@ -16,7 +16,7 @@ struct SummaryCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
     @Option(help: "Only this plan.") var plan: String?
-    @Option(help: "Judge overdue as of this day (default: today).") var asOf: DayArgument?
+    @Option(help: ArgumentHelp("Judge overdue as of this day (default: today).", valueName: "date"), transform: DayArgument.parse) var asOf: DayArgument?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(help: "Compare with the last closed review of each plan.") var compare = false
     @Option(help: ArgumentHelp("Compare with this closed review (needs --plan).", valueName: "n")) var review: Int?

@@ -53,7 +53,7 @@ final class CommandParseTests: XCTestCase {
         XCTAssertEqual(try parse(MeetCommand.self, ["meet", "p", "--as-of", "yesterday"]).asOf?.day, Day.today().adding(days: -1))
         let bad = parseError(["list", "--as-of", "31/02/2009"])
         XCTAssertEqual(bad.code, 64)
-        XCTAssertTrue(bad.message.contains("31/02/2009"), bad.message)
+        XCTAssertTrue(bad.message.contains("'31/02/2009' is invalid for '--as-of <date>': not a date: \"31/02/2009\" (February 2009 has no day 31); expected YYYY-MM-DD, DD/MM/YYYY"), bad.message)
     }
 
     func testShowAndSetTakeForgivingAddressesAndStatuses() throws {

@@ -9,7 +9,7 @@ BIN      := .build/release/actionplan
 # symbol lookup of Foundation and ICU), which matters for scripts that call actionplan in loops.
 RELEASE  := -c release --static-swift-stdlib
 
-.PHONY: all build run test bench stress report-check deps test-deps clean
+.PHONY: all build run test bench stress report-check deps test-deps clean snapshots
 
 all: build
 
@@ -30,6 +30,11 @@ run: build
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing
+
+# Re-records the whole-screen snapshots of the UI (Tests/ActionPlanTUITests/Snapshots/) after a deliberate
+# change to a screen; review them with git diff before committing.
+snapshots: test-deps
+	SNAPSHOTS=record $(SWIFT) test --disable-swift-testing --filter TUISnapshotTests
 
 bench: deps
 	$(SWIFT) build $(RELEASE) --product actionplan

@@ -1,4 +1,8 @@
+import ActionPlanCore
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct ActionPlanCommand: ParsableCommand {
@@ -9,11 +13,14 @@ struct ActionPlanCommand: ParsableCommand {
         With no subcommand, opens the interactive review UI on the data directory.
 
         The data directory is --data DIR, else $ACTIONPLAN_DATA, else $XDG_DATA_HOME/actionplan \
-        (~/.local/share/actionplan). A target is addressed as PLAN_ID/TARGET_ID.
+        (~/.local/share/actionplan). A target is addressed as PLAN_ID/TARGET_ID; the plan may be an \
+        unambiguous start of its id (luton-dis/t12), and TARGET_ID alone does when --plan is given or only \
+        one plan has it. Dates: 2009-02-28, 28/02/2009, 28 Feb 2009, 28 February 2009, today, yesterday \
+        (day before month). Statuses: met, not-met, partially-met, not-assessed (also done, yes, no, partly).
 
         Exit codes: 0 success; 1 a plan file is invalid or unreadable, a file to import is refused, or the \
         review state forbids the command; 2 no such plan, target or review; 3 a save failed (the previous \
-        file is unchanged); 64 bad arguments.
+        file is unchanged); 64 bad arguments (also an ambiguous plan prefix or target id).
         """,
         // No `version:` here: argument-parser then treats `--version` anywhere as the built-in flag when
         // parsing fails, so `restore -rf --version 1` printed 0.1.0 and exited 0. `actionplan --version`
@@ -28,8 +35,30 @@ struct ActionPlanCommand: ParsableCommand {
 
     static func main() {
         FirstFrame.mark() // for ACTIONPLAN_FIRST_FRAME_FILE: the time from here to the UI's first frame
-        if CommandLine.arguments.dropFirst() == ["--version"] { print(ActionPlanCommand.version); return }
-        main(nil)
+        if CommandLine.arguments.dropFirst() == ["--version"] { print(ActionPlanCommand.version); Glibc.exit(0) }
+        run(CommandLine.arguments.dropFirst().map { $0 })
+    }
+
+    /// `main(nil)` of swift-argument-parser, except that its messages (which quote the command line:
+    /// `actionplan show $'\e]0;pwned\a/t1'`) are cleaned before they reach the terminal.
+    static func run(_ arguments: [String]) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Glibc.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            let message = ParserMessage.clean(fullMessage(for: error))
+            if !message.isEmpty {
+                if code == .success {
+                    print(message) // --help, --version
+                } else {
+                    var stderr = StandardError()
+                    print(message, to: &stderr)
+                }
+            }
+            Glibc.exit(code.rawValue)
+        }
     }
 
     static let version = "0.1.0"

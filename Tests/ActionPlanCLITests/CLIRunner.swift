@@ -34,6 +34,7 @@ enum CLI {
         env["LANG"] = "C.UTF-8"
         env.removeValue(forKey: "ACTIONPLAN_DATA")
         env.removeValue(forKey: "ACTIONPLAN_FAULT")
+        env.removeValue(forKey: "COLUMNS") // text into a pipe is whole unless a test sets a width
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -101,6 +101,15 @@ public enum FileBytes {
         var info = stat()
         guard fstat(fd, &info) == 0 else { let code = errno; close(fd); throw .system(code) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { close(fd); throw .notRegularFile(Posix.kind(info.st_mode)) }
+        if !isLink && links == .ownedByUserOrRoot {
+            // The path was a plain file when looked at: it must still be the file opened, or a link was
+            // swapped in between (the open may then have followed someone else's link).
+            var after = stat()
+            guard lstat(path, &after) == 0, after.st_dev == info.st_dev, after.st_ino == info.st_ino else {
+                close(fd)
+                throw .refusedLink("changed while it was being opened (replaced by a link?); try again")
+            }
+        }
         if isLink && links == .ownedByUserOrRoot && !Posix.isTrustedOwner(info.st_uid) {
             close(fd)
             throw .refusedLink("is a symbolic link to a file owned by \(Posix.userName(info.st_uid)); a plan that is a link is followed only when the link and its target belong to you or to root")

@@ -21,8 +21,8 @@ struct ValidateCommand: ParsableCommand {
         }
         var files: [String] = []
         if isDirectory.boolValue {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
-            files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { "\(target)/\($0)" }
+            // The store's listing (its one readdir helper): the same names every other command sees as plans.
+            files = ((try? PlanStore(directory: target).planIDs()) ?? []).map { "\(target)/\($0).json" }
             if files.isEmpty { print("\(target): no plan files (*.json)") }
         } else {
             files = [target]

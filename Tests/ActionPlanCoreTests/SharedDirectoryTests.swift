@@ -123,7 +123,25 @@ final class SharedDirectoryTests: XCTestCase {
         XCTAssertNil(EditRecovery.load(in: dir, planID: "sample"))
     }
 
+    func testAPlantedReportsFolderLinkRedirectsNoUIReport() throws {
+        try Attacker.requireRoot()
+        Attacker.worldWritable(dir)
+        let elsewhere = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        try Attacker.run("ln -s '\(elsewhere)' '\(dir)/reports'")
+        XCTAssertThrowsError(try PlanStore(directory: dir).writeOutput(Array("<html>".utf8), folder: "reports", fileName: "r.html")) { error in
+            XCTAssertTrue("\(error)".contains("reports: is a symbolic link owned by nobody"), "\(error)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere), [])
+    }
+
     // MARK: 3. Modes and groups
+
+    func testAWorldWritableDirectoryIsNotTakenForAGroupShare() throws {
+        chmod(dir, 0o777)
+        _ = try PlanStore(directory: dir).commit([.status("t2", .met)], to: "sample", who: "root")
+        XCTAssertEqual(Attacker.mode("\(dir)/.backups"), 0o700)
+    }
 
     func testBackupsOfA0600PlanAreNotReadableByOthers() throws {
         try Attacker.requireRoot()

@@ -12,6 +12,7 @@ struct PlansCommand: ParsableCommand {
     @Option(help: "Output format: text, json or csv.") var format: OutputFormat = .text
 
     func run() throws {
+        if dataOptions.explainFirstRun(to: .standardError) { throw ExitCode(Exit.invalidData) }
         try reportingErrors {
             let asOf = self.asOf?.day ?? Day.today()
             // Keep only what is printed: holding every plan would cost memory on large data directories.

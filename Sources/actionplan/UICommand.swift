@@ -42,12 +42,15 @@ struct UICommand: ParsableCommand {
             print(KeyTable.markdown(), terminator: "")
             return
         }
+        if dataOptions.explainFirstRun(to: .standardOutput) { return }
         setlocale(LC_ALL, "")
         let utf8 = ap_locale_is_utf8() != 0
         let store = dataOptions.store()
         let who = Identity.current()
+        // --ascii and --officer, else the setting (environment or config file: see ProcessSettings).
+        let ascii = self.ascii || environmentFlag(.ascii)
         var options = AppOptions(glyphs: ascii || !utf8 ? .ascii : .unicode, asOf: asOf?.day ?? Day.today(), who: who,
-                                 officer: officer, planID: plan, dataDirectory: dataOptions.directory)
+                                 officer: officer ?? environmentValue(.officer), planID: plan, dataDirectory: dataOptions.directory)
         options.startInMeeting = meeting
         let (state, effects) = Startup.initialState(store: store, options: options)
         let colour = !noColor && getenv("NO_COLOR") == nil

@@ -24,7 +24,7 @@ struct ReviewCommand: ParsableCommand {
         )
 
         @OptionGroup var dataOptions: DataOptions
-        @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id")) var planID: String
+        @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id"), completion: .planID) var planID: String
         @Option(help: "The review's as-at date (default: today); it becomes the plan's as-at date.") var asAt: DayArgument?
         @Option(help: "A title, e.g. \"DAAF January 2009\".") var title: String = ""
 
@@ -50,7 +50,7 @@ struct ReviewCommand: ParsableCommand {
         )
 
         @OptionGroup var dataOptions: DataOptions
-        @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id")) var planID: String
+        @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id"), completion: .planID) var planID: String
 
         func run() throws {
             try reportingErrors {
@@ -74,7 +74,7 @@ struct ReviewCommand: ParsableCommand {
         )
 
         @OptionGroup var dataOptions: DataOptions
-        @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id")) var planID: String
+        @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id"), completion: .planID) var planID: String
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func validate() throws {

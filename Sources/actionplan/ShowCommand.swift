@@ -88,5 +88,5 @@ struct TargetAddressArgument: ExpressibleByArgument {
         value = address
     }
     static var defaultValueDescription: String { "PLAN_ID/TARGET_ID" }
-    static var defaultCompletionKind: CompletionKind { .default }
+    static var defaultCompletionKind: CompletionKind { .targetAddress }
 }

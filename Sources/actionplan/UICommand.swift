@@ -20,8 +20,8 @@ struct UICommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
-    @Option(help: ArgumentHelp("Open this plan.", valueName: "id")) var plan: String?
-    @Option(help: ArgumentHelp("Start filtered to this lead officer (\"my targets\").", valueName: "name")) var officer: String?
+    @Option(help: ArgumentHelp("Open this plan.", valueName: "id"), completion: .planID) var plan: String?
+    @Option(help: ArgumentHelp("Start filtered to this lead officer (\"my targets\").", valueName: "name"), completion: .officer) var officer: String?
     @Flag(help: "ASCII status symbols and box lines ([Y] [N] [P] [ ]).") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Let the mouse wheel scroll.") var mouse = false

@@ -47,6 +47,17 @@ struct ConfigCommand: ParsableCommand {
     }
 
     private func printKeys() {
+        if format == .json {
+            return printJSON(.array(SettingKey.all.map { key in
+                .object([
+                    JSONMember("key", .string(key.name)),
+                    JSONMember("environment", key.environment.map(JSONValue.string) ?? .null),
+                    JSONMember("flag", key.flag.map(JSONValue.string) ?? .null),
+                    JSONMember("help", .string(key.help)),
+                    JSONMember("expected", .string(key.kind.expected)),
+                ])
+            }))
+        }
         let table = TextTable(columns: ["KEY", "ENVIRONMENT", "FLAG", "MEANING"])
         for key in SettingKey.all { table.add([key.name, key.environment.map { "$" + $0 } ?? "", key.flag ?? "", key.help]) }
         table.print(flexibleColumn: 3)

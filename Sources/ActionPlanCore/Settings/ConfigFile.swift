@@ -133,7 +133,7 @@ public struct ConfigFile: Sendable, Equatable {
 }
 
 extension SettingKey.Kind {
-    var expected: String {
+    public var expected: String {
         switch self {
         case .path: return "a path in quotes, e.g. \"/srv/plans\""
         case .text: return "text in quotes"

@@ -86,6 +86,17 @@ else
   fail "dpkg-deb missing (scripts/ensure-deps.sh --test installs it)"
 fi
 
+# --- --version in a tarball without .git: the COMMIT file that git archive fills in, else "unknown" ---
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  tar_dir="$scratch/tarball"; mkdir -p "$tar_dir"
+  git archive HEAD VERSION COMMIT scripts/build-info.sh | tar -x -C "$tar_dir"
+  sh "$tar_dir/scripts/build-info.sh" "$tar_dir/out" "$tar_dir"
+  check "tarball build info names the archived commit" grep -q "commit = \"$(git rev-parse --short HEAD)\"" "$tar_dir/out/BuildInfo.swift"
+  rm -f "$tar_dir/COMMIT"
+  sh "$tar_dir/scripts/build-info.sh" "$tar_dir/out2" "$tar_dir"
+  check "build info without .git or COMMIT says unknown" grep -q 'commit = "unknown"' "$tar_dir/out2/BuildInfo.swift"
+fi
+
 echo "install-check ($config build, $(( $(date +%s) - start )) s)"
 echo "install-check: $passed passed, $failed failed"
 [ "$failed" = 0 ]

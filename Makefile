@@ -15,7 +15,7 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 DIST     := .build/dist-release
 
-.PHONY: all build run test bench stress report-check deps test-deps clean dist man install uninstall deb install-check
+.PHONY: all build run test bench stress report-check deps test-deps clean snapshots dist man install uninstall deb install-check
 
 all: build
 
@@ -60,6 +60,11 @@ deb: $(if $(NO_BUILD),,dist)
 # The install and the .deb checked with the release build (make test does it with the debug build).
 install-check: deps
 	SWIFT="$(SWIFT)" CONFIG=release bash scripts/install-check.sh
+
+# Re-records the whole-screen snapshots of the UI (Tests/ActionPlanTUITests/Snapshots/) after a deliberate
+# change to a screen; review them with git diff before committing.
+snapshots: test-deps
+	SNAPSHOTS=record $(SWIFT) test --disable-swift-testing --filter TUISnapshotTests
 
 bench: deps
 	$(SWIFT) build $(RELEASE) --product actionplan

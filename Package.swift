@@ -55,9 +55,13 @@ let package = Package(
         .testTarget(
             name: "ActionPlanCoreTests",
             dependencies: ["ActionPlanCore", .product(name: "CSV", package: "CSV.swift")],
-            exclude: ["Golden"]
+            exclude: ["Golden", "PlanFixtures"]
         ),
-        .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore"]),
-        .testTarget(name: "ActionPlanCLITests", dependencies: ["ActionPlanCore"]),
+        // Snapshots/: whole-screen golden files (Tests/ActionPlanTUITests/Snapshot.swift; `make snapshots` re-records).
+        .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "ActionPlanCLITests", dependencies: ["ActionPlanCore"], exclude: ["Golden"]),
+        // The commands parsed in-process (as swift-argument-parser's AssertParseCommand does): the executable
+        // target imported with @testable, no process started.
+        .testTarget(name: "ActionPlanCommandTests", dependencies: ["actionplan", "ActionPlanCore"]),
     ]
 )

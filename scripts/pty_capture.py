@@ -5,7 +5,7 @@ byte the program writes to its terminal (the raw stream: escape sequences and al
     pty_capture.py OUT [--cols N] [--rows N] [--env NAME=VALUE ...] [--step STEP ...] -- PROGRAM ARGS...
 
 Steps, in order:
-    wait:TEXT     wait (up to --timeout seconds) until the output so far contains TEXT (UTF-8)
+    wait:TEXT     wait (up to --timeout seconds) until the output since the last send contains TEXT (UTF-8)
     sleep:SECONDS
     send:TEXT     type TEXT; \\r, \\n, \\e (ESC) and \\xHH are understood
 After the steps it waits for the program to exit (up to --timeout), killing it if it does not.
@@ -93,22 +93,34 @@ def main():
                     return False
                 output.extend(chunk)
 
+    def drain():
+        while select.select([fd], [], [], 0)[0]:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            output.extend(chunk)
+
     status = "timeout"
+    since = 0  # where the output stood at the last send: a wait looks only at what came after it
     for step in args.step:
         kind, _, value = step.partition(":")
         if kind == "wait":
             wanted = value.encode("utf-8")
             end = time.monotonic() + args.timeout
-            while wanted not in output and time.monotonic() < end:
+            while wanted not in output[since:] and time.monotonic() < end:
                 if not pump(0.05):
                     break
-            if wanted not in output:
+            if wanted not in output[since:]:
                 sys.stderr.write("pty_capture: never saw %r\n" % value)
         elif kind == "sleep":
             pump(float(value))
         elif kind == "send":
+            drain()  # take in what is already there, so a wait after this send sees only its answer
+            since = len(output)
             os.write(fd, unescape(value))
-            pump(0.02)
         else:
             parser.error("unknown step %r" % step)
 

@@ -57,7 +57,7 @@ case "render":
 case "keypress":
     try UIBenchmarks.keypressToSaved(directory: arguments[2], planID: arguments[3], iterations: Int(arguments[4])!)
 case "phases":
-    // Where a save's time goes: read, parse, decode, encode (tree), serialize, durable write.
+    // Where a save's time goes: read, decode, encode, durable write (and a whole-tree parse, for comparison).
     let path = arguments[2], iterations = Int(arguments[3])!
     var t: [String: [Double]] = [:]
     func time<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
@@ -68,17 +68,17 @@ case "phases":
     }
     for _ in 0..<iterations {
         let bytes = time("read") { Array(FileManager.default.contents(atPath: path)!) }
-        let value = try time("parse") { try JSONParser.parse(bytes) }
+        let value = try time("parse (tree)") { try JSONParser.parse(bytes) }
         let loaded = time("decode+fingerprint") { PlanFile.decode(bytes, file: path, expectedID: nil).loaded! }
         _ = value
-        let out = time("encode+serialize") { PlanFile.encode(loaded.plan) }
+        let out = time("encode") { PlanFile.encode(loaded.plan) }
         try time("durable write") { try AtomicWriter(fault: nil).write(out, to: path + ".phase") }
     }
-    for name in ["read", "parse", "decode+fingerprint", "encode+serialize", "durable write"] {
+    for name in ["read", "parse (tree)", "decode+fingerprint", "encode", "durable write"] {
         let s = t[name]!.sorted()
         print(String(format: "%-20@ median %.2f ms", name, s[s.count / 2]))
     }
-    print("(decode reads the bytes straight into the model; parse is the tree parser, for comparison)")
+    print("(decode reads the bytes straight into the model; parse (tree) reads them into a JSONValue, for comparison)")
 default:
     print("unknown benchmark \(arguments[1])")
     exit(64)

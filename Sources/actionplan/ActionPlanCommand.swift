@@ -1,5 +1,8 @@
+import ActionPlanCore
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct ActionPlanCommand: ParsableCommand {
@@ -11,11 +14,15 @@ struct ActionPlanCommand: ParsableCommand {
 
         The data directory is --data DIR, else $ACTIONPLAN_DATA, else data in the config file \
         ($XDG_CONFIG_HOME/actionplan/config.toml; see actionplan config), else $XDG_DATA_HOME/actionplan \
-        (~/.local/share/actionplan). actionplan init [--samples] creates it. A target is addressed as PLAN_ID/TARGET_ID.
+        (~/.local/share/actionplan). actionplan init [--samples] creates it. A target is addressed as PLAN_ID/TARGET_ID; the plan may be an \
+        unambiguous start of its id (luton-dis/t12), and TARGET_ID alone does when --plan is given or only \
+        one plan has it. Dates: 2009-02-28, 28/02/2009, 28 Feb 2009, 28 February 2009, today, yesterday \
+        (day before month). Statuses: met, not-met, partially-met, not-assessed (also done, yes, no, partly).
 
         Exit codes: 0 success; 1 a plan file is invalid or unreadable, a file to import is refused, or the \
         review state forbids the command; 2 no such plan, target or review; 3 a save failed (the previous \
-        file is unchanged); 64 bad arguments; 78 the config file (or a setting's environment variable) is invalid.
+        file is unchanged); 64 bad arguments (also an ambiguous plan prefix or target id); 78 the config file (or a setting's \
+        environment variable) is invalid.
         """,
         version: BuildInfo.versionLine,
         subcommands: [
@@ -27,22 +34,38 @@ struct ActionPlanCommand: ParsableCommand {
         defaultSubcommand: UICommand.self
     )
 
-    /// ArgumentParser's own main (parse, run, exit with the error's code), with the config file read
-    /// first and its problem reported only once a command is about to run: `--help`, `--version` and
-    /// shell completion never stop on a broken config file.
     static func main() {
         FirstFrame.mark() // for ACTIONPLAN_FIRST_FRAME_FILE: the time from here to the UI's first frame
+        run(CommandLine.arguments.dropFirst().map { $0 })
+    }
+
+    /// `main(nil)` of swift-argument-parser, except that its messages (which quote the command line:
+    /// `actionplan show $'\e]0;pwned\a/t1'`) are cleaned before they reach the terminal.
+    /// The config file is read first and its problem reported only once one of our commands is about to
+    /// run: `--help`, `--version` and shell completion never stop on a broken config file.
+    static func run(_ arguments: [String]) -> Never {
         let configProblem = ProcessSettings.load()
         do {
-            var command = try parseAsRoot(nil)
+            var command = try parseAsRoot(arguments)
             // Only before one of our commands: ArgumentParser answers --help with a command of its own.
             if let configProblem, isOurs(type(of: command)) {
                 printError(configProblem.description)
-                Foundation.exit(Exit.config)
+                Glibc.exit(Exit.config)
             }
             try command.run()
+            Glibc.exit(0)
         } catch {
-            exit(withError: error)
+            let code = exitCode(for: error)
+            let message = ParserMessage.clean(fullMessage(for: error))
+            if !message.isEmpty {
+                if code == .success {
+                    print(message) // --help, --version
+                } else {
+                    var stderr = StandardError()
+                    print(message, to: &stderr)
+                }
+            }
+            Glibc.exit(code.rawValue)
         }
     }
 

@@ -34,15 +34,38 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
 }
 
-/// A day given on the command line: `YYYY-MM-DD`, or `today`.
+/// A day given on the command line, in any form `DayInput` takes (`2009-02-28`, `28/02/2009`,
+/// `28 Feb 2009`, `today`, `yesterday`, …; day before month).
 struct DayArgument: ExpressibleByArgument {
     var day: Day
     init?(argument: String) {
-        if argument == "today" { day = Day.today(); return }
-        guard let d = Day(iso: argument) else { return nil }
+        guard let d = DayInput.parse(argument, today: Day.today()) else { return nil }
         day = d
     }
-    static var defaultValueDescription: String { "YYYY-MM-DD" }
+    init(day: Day) { self.day = day }
+    /// For `@Option(transform:)`: the error says what was wrong ("February 2009 has no day 29").
+    static func parse(_ argument: String) throws -> DayArgument {
+        DayArgument(day: try DayInput.parseOrExplain(argument, today: Day.today()))
+    }
+    static var defaultValueDescription: String { "date" }
+}
+
+/// A plan named on the command line, exactly or by an unambiguous prefix of its id (`luton-dis`).
+func resolvedPlanID(_ given: String, in store: PlanStore) throws -> String {
+    if let reason = PlanID.problem(with: given) { throw StoreError.invalidPlanID(given, reason: reason) }
+    return try AddressResolution.planID(given, among: store.planIDs())
+}
+
+/// A target named on the command line: `PLAN/TARGET` (the plan part may be a prefix), or `TARGET` with
+/// `--plan`, or alone when exactly one plan has a target of that id.
+func resolvedTarget(_ text: String, plan: String?, in store: PlanStore) throws -> TargetAddress {
+    try AddressResolution.target(text, plan: plan, among: store.planIDs()) { id in
+        var holders: [String] = []
+        try store.forEachPlan { result in
+            if case .success(let loaded) = result, loaded.plan.target(id: id) != nil { holders.append(loaded.plan.id) }
+        }
+        return holders
+    }
 }
 
 extension Status: ExpressibleByArgument {
@@ -88,6 +111,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as SaveError {
         printError(error.description)
         throw ExitCode(Exit.saveFailed)
+    } catch let error as AddressError {
+        printError(error.description)
+        throw ExitCode(error.isNotFound ? Exit.notFound : Exit.usage)
     }
 }
 

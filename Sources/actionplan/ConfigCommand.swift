@@ -40,9 +40,9 @@ struct ConfigCommand: ParsableCommand {
             ]))
         case .text, .csv:
             print("config file: \(glyphs.clean(settings.configPath))\(settings.configExists ? "" : " (none)")")
-            let table = TextTable(columns: ["SETTING", "VALUE", "FROM"])
+            let table = TextTable(columns: ["SETTING", "VALUE", "FROM"], flexibleColumn: 1)
             for s in settings.all { table.add([s.key.name, s.value ?? "(none)", s.source.description]) }
-            table.print(flexibleColumn: 1)
+            table.print()
         }
     }
 
@@ -58,8 +58,8 @@ struct ConfigCommand: ParsableCommand {
                 ])
             }))
         }
-        let table = TextTable(columns: ["KEY", "ENVIRONMENT", "FLAG", "MEANING"])
+        let table = TextTable(columns: ["KEY", "ENVIRONMENT", "FLAG", "MEANING"], flexibleColumn: 3)
         for key in SettingKey.all { table.add([key.name, key.environment.map { "$" + $0 } ?? "", key.flag ?? "", key.help]) }
-        table.print(flexibleColumn: 3)
+        table.print()
     }
 }

@@ -13,7 +13,9 @@ struct ExportCommand: ParsableCommand {
         Columns: \(PlanCSVExporter.header.joined(separator: ", ")). Lead officers are separated by "; ". \
         Status is met, not-met, partially-met or not-assessed. CRLF line ends, fields quoted as Excel \
         expects; --bom adds the byte order mark older Excel versions need to see UTF-8. \
-        The plan's title, period, notes, reviews and target history are not in the CSV.
+        The plan's title, period, notes, reviews and target history are not in the CSV. \
+        A value that begins with = + - @ TAB or CR is written with a leading apostrophe, so a spreadsheet \
+        shows it instead of running it as a formula; import removes it again. --raw writes values exactly.
         """
     )
 
@@ -23,13 +25,15 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
     @Flag(help: "Start with a UTF-8 byte order mark (for Excel).") var bom = false
+    @Flag(help: "Write every value exactly (no apostrophe before a leading = + - @ TAB CR).") var raw = false
 
     func run() throws {
         try reportingErrors {
-            let plan = try dataOptions.store().load(planID).plan
-            let text = PlanCSVExporter.render(plan, byteOrderMark: bom)
+            let store = dataOptions.store()
+            let plan = try store.load(resolvedPlanID(planID, in: store)).plan
+            let text = PlanCSVExporter.render(plan, byteOrderMark: bom, neutralise: !raw)
             guard let output else {
-                print(text, terminator: "")
+                Output.data(text)
                 return
             }
             do throws(SaveError) {

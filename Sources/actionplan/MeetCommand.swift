@@ -22,7 +22,7 @@ struct MeetCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this lead officer's targets.", valueName: "name"), completion: .officer) var officer: String?
     @Flag(help: "ASCII status symbols and box lines ([Y] [N] [P] [ ]).") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
-    @Option(help: ArgumentHelp("Judge overdue as of this day (default: today); also the date a new review is offered.", valueName: "date"))
+    @Option(help: ArgumentHelp("Judge overdue as of this day (default: today); also the date a new review is offered.", valueName: "date"), transform: DayArgument.parse)
     var asOf: DayArgument?
 
     func validate() throws {
@@ -33,7 +33,12 @@ struct MeetCommand: ParsableCommand {
 
     func run() throws {
         // A missing plan (exit 2) or a file that does not load (exit 1) is said before the screen opens.
-        try reportingErrors { _ = try dataOptions.store().load(planID) }
+        var planID = self.planID
+        try reportingErrors {
+            let store = dataOptions.store()
+            planID = try resolvedPlanID(planID, in: store)
+            _ = try store.load(planID)
+        }
         var arguments = ["--plan", planID, "--meeting"]
         if let data = dataOptions.data { arguments += ["--data", data] }
         if let officer { arguments += ["--officer", officer] }

@@ -11,6 +11,8 @@ struct NcursesBackend {
     struct Settings {
         var color: Bool
         var mouse: Bool
+        /// Idle ticks at least this often (the disk check is paced by them).
+        var tickSeconds: Double = 0.5
     }
 
     enum Failure: Error, CustomStringConvertible {
@@ -57,7 +59,7 @@ struct NcursesBackend {
         nonl() // Enter arrives as CR and Ctrl-J as LF, so the editor can tell them apart
         keypad(ap_stdscr(), true)
         if getenv("ESCDELAY") == nil { set_escdelay(25) }
-        timeout(500)
+        timeout(readTimeout)
         curs_set(0)
         cursorShown = false
         if settings.mouse { ap_mouse_on() }
@@ -87,13 +89,16 @@ struct NcursesBackend {
             if let event = readEvent() { input.append(event) }
             if ap_take_signal() != 0 { if runtime.handle(input + [.signal]) { return }; continue }
             let now = monotonicNow()
-            if now - lastTick >= 0.5 || input.isEmpty {
+            if now - lastTick >= settings.tickSeconds || input.isEmpty {
                 lastTick = now
                 input.append(.tick(now: now))
             }
             if runtime.handle(input) { return }
         }
     }
+
+    /// Milliseconds a read waits for a key before an idle tick.
+    var readTimeout: Int32 { Int32(max(20, min(500, settings.tickSeconds * 1000))) }
 
     func currentSize() -> Size { Size(width: Int(ap_cols()), height: Int(ap_lines())) }
 
@@ -120,7 +125,7 @@ struct NcursesBackend {
         if value == 27 {
             // Esc, or Alt-Enter (ESC then Enter in the same burst).
             wtimeout(ap_stdscr(), 0)
-            defer { wtimeout(ap_stdscr(), 500) }
+            defer { wtimeout(ap_stdscr(), readTimeout) }
             var next: wint_t = 0
             let rc2 = wget_wch(ap_stdscr(), &next)
             if rc2 == OK && (next == 13 || next == 10) { return .key(.altEnter) }

@@ -19,29 +19,36 @@ struct ReportCommand: ParsableCommand {
         --review N reports the snapshot frozen when review N was closed. --officer and --exceptions \
         narrow the report, and its heading says so (--officer narrows everything; --exceptions narrows \
         the detail, while the summary still counts every target). Written to stdout, or with -o to a \
-        file, atomically (the path is printed). HTML is one self-contained file, for screen and A4 print.
+        file, atomically (the path is printed). HTML is one self-contained file, for screen and A4 print. \
+        In CSV a value that begins with = + - @ TAB or CR is written with a leading apostrophe, so a \
+        spreadsheet shows it instead of running it as a formula; --raw writes values exactly. Printed to a \
+        terminal, control and bidi characters in the data are shown as placeholders (␛, ⟨U+202E⟩); into \
+        a file or a pipe the report is written exactly.
         """
     )
 
     @OptionGroup var dataOptions: DataOptions
     @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id"), completion: .planID) var planID: String
     @Option(help: "md, html or csv.") var format: ReportFormat = .md
-    @Option(help: "The report's as-at date (overdue is judged against it).") var asAt: DayArgument?
+    @Option(help: ArgumentHelp("The report's as-at date (overdue is judged against it).", valueName: "date"), transform: DayArgument.parse) var asAt: DayArgument?
     @Option(help: ArgumentHelp("Report the frozen snapshot of this closed review.", valueName: "n")) var review: Int?
     @Option(help: "Only targets led by this officer.", completion: .officer) var officer: String?
     @Flag(help: "Only exceptions (not met, or overdue) in the detail.") var exceptions = false
     @Flag(help: "Start CSV with a byte order mark, so Excel reads it as UTF-8.") var bom = false
+    @Flag(help: "CSV: write every value exactly (no apostrophe before a leading = + - @ TAB CR).") var raw = false
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
 
     func validate() throws {
         if bom && format != .csv { throw ValidationError("--bom is for --format csv") }
+        if raw && format != .csv { throw ValidationError("--raw is for --format csv") }
         if let review, review < 1 { throw ValidationError("--review takes a review number (1, 2, …); see `actionplan review list \(planID)`") }
     }
 
     func run() throws {
         try reportingErrors {
-            let plan = try dataOptions.store().load(planID).plan
+            let store = dataOptions.store()
+            let plan = try store.load(resolvedPlanID(planID, in: store)).plan
             let options = ReportOptions(asAt: asAt?.day, review: review, officer: officer, exceptionsOnly: exceptions,
                                         today: Day.today())
             let report = try ProgressReport(plan: plan, options: options)
@@ -49,13 +56,13 @@ struct ReportCommand: ParsableCommand {
             switch format {
             case .md: text = MarkdownReport.render(report)
             case .html: text = HTMLReport.render(report)
-            case .csv: text = CSVReport.render(report, byteOrderMark: bom)
+            case .csv: text = CSVReport.render(report, byteOrderMark: bom, neutralise: !raw)
             }
             if let output {
                 try AtomicWriter().write(Array(text.utf8), to: output)
                 print("wrote \(output)")
             } else {
-                print(text, terminator: "")
+                Output.data(text)
             }
         }
     }

@@ -28,7 +28,7 @@ struct RestoreCommand: ParsableCommand {
             let versions = store.backups.versions(of: planID)
             if list {
                 if versions.isEmpty { print("no previous versions of \(planID) are kept"); return }
-                let table = TextTable(columns: ["VERSION", "REPLACED AT", "BYTES", "TARGETS", "MET", "PART", "NOT", "N/A"])
+                let table = TextTable(columns: ["VERSION", "REPLACED AT", "BYTES", "TARGETS", "MET", "PART", "NOT", "N/A"], flexibleColumn: 3)
                 for v in versions {
                     let (loaded, problems) = PlanFile.inspect(path: v.path, expectedID: planID)
                     if let plan = loaded?.plan {
@@ -38,7 +38,7 @@ struct RestoreCommand: ParsableCommand {
                         table.add(["\(v.number)", v.replacedAt, "\(v.size)", "unreadable: \(problems.first?.message ?? "")", "", "", "", ""])
                     }
                 }
-                table.print(flexibleColumn: 3)
+                table.print()
                 return
             }
             guard let n = version, let chosen = versions.first(where: { $0.number == n }) else {

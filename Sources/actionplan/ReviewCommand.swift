@@ -25,12 +25,13 @@ struct ReviewCommand: ParsableCommand {
 
         @OptionGroup var dataOptions: DataOptions
         @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id"), completion: .planID) var planID: String
-        @Option(help: "The review's as-at date (default: today); it becomes the plan's as-at date.") var asAt: DayArgument?
+        @Option(help: ArgumentHelp("The review's as-at date (default: today); it becomes the plan's as-at date.", valueName: "date"), transform: DayArgument.parse) var asAt: DayArgument?
         @Option(help: "A title, e.g. \"DAAF January 2009\".") var title: String = ""
 
         func run() throws {
             try reportingErrors {
                 let store = dataOptions.store()
+                let planID = try resolvedPlanID(self.planID, in: store)
                 try requirePlan(planID, in: store)
                 let asAt = self.asAt?.day ?? Day.today()
                 let review = try store.update(planID) { plan in
@@ -55,6 +56,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = dataOptions.store()
+                let planID = try resolvedPlanID(self.planID, in: store)
                 try requirePlan(planID, in: store)
                 let (review, tally) = try store.update(planID) { plan in
                     let review = try plan.closeReview(closedAt: Timestamp.iso())
@@ -83,33 +85,15 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let plan = try dataOptions.store().load(planID).plan
-                let reviews = plan.reviews.sorted { $0.number < $1.number }
+                let store = dataOptions.store()
+                let planID = try resolvedPlanID(self.planID, in: store)
+                let plan = try store.load(planID).plan
+                let output = ReviewListOutput(plan: plan)
                 if format == .json {
-                    printJSON(.array(reviews.map { r in
-                        var m = [JSONMember("number", .number(Double(r.number))),
-                                 JSONMember("asAt", .string(r.asAt.description)),
-                                 JSONMember("title", .string(r.title)),
-                                 JSONMember("open", .bool(r.isOpen)),
-                                 JSONMember("openedAt", .string(r.openedAt)),
-                                 JSONMember("tally", plan.tally(of: r).json)]
-                        if let closed = r.closedAt { m.append(JSONMember("closedAt", .string(closed))) }
-                        return .object(m)
-                    }))
-                    return
+                    printJSON(output.json)
+                } else {
+                    Output.write(output.text(glyphs: glyphs, width: Output.width()))
                 }
-                if reviews.isEmpty {
-                    print("\(planID) has no reviews (open one with `actionplan review start \(planID)`).")
-                    return
-                }
-                let table = TextTable(columns: ["NO", "AS AT", "STATE", "MET", "PART", "NOT", "N/A", "OVERDUE", "% MET", "TITLE"])
-                for r in reviews {
-                    let t = plan.tally(of: r)
-                    let state = r.isOpen ? "open (now)" : "closed " + String(r.closedAt!.prefix(10))
-                    table.add(["\(r.number)", r.asAt.description, state, "\(t.met)", "\(t.partiallyMet)", "\(t.notMet)",
-                               "\(t.notAssessed)", "\(t.overdue)", "\(t.percentMet)%", r.title])
-                }
-                table.print(flexibleColumn: 9)
             }
         }
     }
@@ -119,11 +103,4 @@ struct ReviewCommand: ParsableCommand {
 func requirePlan(_ id: String, in store: PlanStore) throws {
     let path = try store.path(for: id)
     guard access(path, F_OK) == 0 else { throw StoreError.planNotFound(id, available: (try? store.planIDs()) ?? []) }
-}
-
-extension Tally {
-    /// "29 met, 1 partially met, 21 not met, 4 not assessed, 0 overdue".
-    var sentence: String {
-        "\(met) met, \(partiallyMet) partially met, \(notMet) not met, \(notAssessed) not assessed, \(overdue) overdue"
-    }
 }

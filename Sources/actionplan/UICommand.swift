@@ -52,10 +52,14 @@ struct UICommand: ParsableCommand {
         var options = AppOptions(glyphs: ascii || !utf8 ? .ascii : .unicode, asOf: asOf?.day ?? Day.today(), who: who,
                                  officer: officer ?? environmentValue(.officer), planID: plan, dataDirectory: dataOptions.directory)
         options.startInMeeting = meeting
+        // A test hook (the end-to-end tests shorten it): seconds between checks of the plan file on disk.
+        if let text = getenv("ACTIONPLAN_DISK_CHECK_SECONDS").map({ String(cString: $0) }), let seconds = Double(text), seconds > 0 {
+            options.diskCheckInterval = seconds
+        }
         let (state, effects) = Startup.initialState(store: store, options: options)
         let colour = !noColor && getenv("NO_COLOR") == nil
         let presence = Presence(dataDirectory: store.directory, user: who)
-        var backend = NcursesBackend(settings: .init(color: colour, mouse: mouse),
+        var backend = NcursesBackend(settings: .init(color: colour, mouse: mouse, tickSeconds: min(0.5, options.diskCheckInterval)),
                                      runner: EffectRunner(store: store, who: who, presence: presence))
         do {
             try backend.run(initial: state, effects: effects)

@@ -39,6 +39,7 @@ enum CLI {
         env.removeValue(forKey: "ACTIONPLAN_CONFIG")
         for key in SettingKey.all { if let name = key.environment, name != "ACTIONPLAN_USER" { env.removeValue(forKey: name) } }
         env["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "actionplan-tests-no-config"
+        env.removeValue(forKey: "COLUMNS") // text into a pipe is whole unless a test sets a width
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -81,7 +81,7 @@ final class ReviewReportCommandTests: XCTestCase {
         let missing = try run(["review", "start", "nope"])
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("no plan with id \"nope\""), missing.stderr)
-        XCTAssertEqual(try run(["review", "start", plan, "--as-at", "21/01/2008"]).status, 64)
+        XCTAssertEqual(try run(["review", "start", plan, "--as-at", "32/01/2008"]).status, 64)
         XCTAssertEqual(try run(["report", plan, "--format", "pdf"]).status, 64)
         XCTAssertEqual(try run(["report", plan, "--bom"]).status, 64, "--bom is for csv")
         XCTAssertEqual(try run(["summary", "--review", "1"]).status, 64, "--review needs --plan")
@@ -98,6 +98,7 @@ final class ReviewReportCommandTests: XCTestCase {
         XCTAssertEqual(try run(["set", "\(plan)/t1", "not-met"]).status, 0)
     }
 
+    /// The wiring of --compare and --review (what they print: ReviewOutputTests, in-process).
     func testSummaryCompare() throws {
         let noReview = try run(["summary", "--plan", plan, "--compare", "--as-of", "2008-01-21"])
         XCTAssertEqual(noReview.status, 0, noReview.stderr)
@@ -106,29 +107,7 @@ final class ReviewReportCommandTests: XCTestCase {
         try reviewThenChange()
         let r = try run(["summary", "--plan", plan, "--compare", "--as-of", "2008-01-21"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        let lines = r.stdout.components(separatedBy: "\n")
-        XCTAssertEqual(lines[1], "compared with review 1 “January” as at 21 January 2008; now as of 21 January 2008")
-        XCTAssertEqual(lines[2], "↑ better: met 27 → 27, partially met 1 → 2, not met 22 → 21, not assessed 5 → 5, overdue 0 → 0")
-        XCTAssertEqual(lines[3], "targets: 2 better, 52 same, 1 worse, 0 new")
-        let ccs = try XCTUnwrap(lines.first { $0.hasPrefix("1. Customer and Corporate Services") })
-        XCTAssertEqual(ccs.components(separatedBy: "  ").filter { !$0.isEmpty }.map { $0.trimmingCharacters(in: .whitespaces) },
-                       ["1. Customer and Corporate Services", "6 → 6", "0 → 1", "7 → 6", "0 → 0", "0 → 0", "46% → 46%", "↑ better"])
-        let ce = try XCTUnwrap(lines.first { $0.hasPrefix("2. Chief Executives Department") })
-        XCTAssertTrue(ce.hasSuffix("→ same"), ce)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("All Key Issues") && $0.hasSuffix("↑ better") })
-
-        // ASCII terminals: words only, "->" between counts.
-        let ascii = try run(["summary", "--plan", plan, "--compare", "--as-of", "2008-01-21"], ascii: true)
-        XCTAssertEqual(ascii.status, 0, ascii.stderr)
-        XCTAssertTrue(ascii.stdout.contains("better: met 27 -> 27, partially met 1 -> 2"), ascii.stdout)
-        XCTAssertFalse(ascii.stdout.unicodeScalars.contains { !$0.isASCII }, ascii.stdout)
-        XCTAssertTrue(ascii.stdout.split(separator: "\n").contains { $0.hasPrefix("2. Chief Executives Department") && $0.hasSuffix("same") })
-
-        let json = try run(["summary", "--plan", plan, "--review", "1", "--format", "json", "--as-of", "2008-01-21"])
-        XCTAssertEqual(json.status, 0, json.stderr)
-        XCTAssertTrue(json.stdout.contains("\"direction\": \"better\""), json.stdout)
-        XCTAssertTrue(json.stdout.contains("\"better\": 2"), json.stdout)
-
+        XCTAssertEqual(r.stdout.components(separatedBy: "\n")[3], "targets: 2 better, 52 same, 1 worse, 0 new")
         let missing = try run(["summary", "--plan", plan, "--review", "4"])
         XCTAssertEqual(missing.status, 2)
         XCTAssertEqual(missing.stderr, "actionplan: plan \(plan) has no review 4 (reviews: 1)\n")
@@ -136,11 +115,16 @@ final class ReviewReportCommandTests: XCTestCase {
         let open = try run(["summary", "--plan", plan, "--review", "2"])
         XCTAssertEqual(open.status, 1)
         XCTAssertTrue(open.stderr.contains("review 2 of \(plan) is still open"), open.stderr)
+        let report = try run(["report", plan, "--review", "2"])
+        XCTAssertEqual(report.status, 1)
+        XCTAssertTrue(report.stderr.contains("still open"), report.stderr)
+        XCTAssertEqual(try run(["report", plan, "--review", "9"]).status, 2)
     }
 
     func testReportMatchesTheGoldenFilesAndWritesAtomically() throws {
         let golden = CLI.repoRoot.appendingPathComponent("Tests/ActionPlanCoreTests/Golden")
-        for format in ["md", "html", "csv"] {
+        // Each format against its golden file is ReportTests' (in-process); through the binary one is enough.
+        for format in ["csv"] {
             let r = try run(["report", plan, "--format", format, "--as-at", "2008-01-21"])
             XCTAssertEqual(r.status, 0, r.stderr)
             XCTAssertEqual(r.stdout, CLI.read(golden.appendingPathComponent("\(plan).\(format)").path), "report --format \(format)")
@@ -158,31 +142,5 @@ final class ReviewReportCommandTests: XCTestCase {
         let failed = try CLI.run(["report", plan, "--data", dir, "-o", "\(dir)/out/x.md"], environment: ["ACTIONPLAN_FAULT": "write:ENOSPC"])
         XCTAssertEqual(failed.status, 3, failed.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: "\(dir)/out/x.md"))
-    }
-
-    func testReportOfAReviewAndFilters() throws {
-        try reviewThenChange()
-        try run(["review", "start", plan, "--as-at", "2009-01-31", "--title", "February"])
-        try run(["review", "close", plan])
-        let r = try run(["report", plan, "--review", "2"])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.hasPrefix("# Luton Borough Council – Corporate Equality Scheme, Disability Equality Action Plan – Outcomes Progress Report as at 31 January 2009\n"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("Position frozen at review 2 (“February”), as at 31 January 2009. Direction of travel is against review 1 (“January”), as at 21 January 2008."))
-        XCTAssertTrue(r.stdout.contains("| 1. Customer and Corporate Services | 6 | 1 | 6 | 0 | 6 | 46% | ↑ better |"), r.stdout)
-        let csv = try run(["report", plan, "--review", "2", "--format", "csv"])
-        let t1 = try XCTUnwrap(csv.stdout.components(separatedBy: "\r\n").first { $0.contains(",t1,") })
-        XCTAssertTrue(t1.hasSuffix(",met,worse"), t1)
-
-        let hr = try run(["report", plan, "--officer", "Head of HR", "--exceptions", "--as-at", "2008-01-21"])
-        XCTAssertEqual(hr.status, 0, hr.stderr)
-        XCTAssertTrue(hr.stdout.hasPrefix("# Luton Borough Council – Corporate Equality Scheme, Disability Equality Action Plan – Outcomes Progress Report as at 21 January 2008 (only targets led by “Head of HR”; exceptions only: not met, or overdue (due before the as-at date and not met))\n"), hr.stdout)
-        XCTAssertFalse(hr.stdout.contains("Corporate Procurement Manager"))
-        XCTAssertFalse(hr.stdout.contains("## Key Issue 2"))
-
-        try run(["review", "start", plan, "--as-at", "2009-06-30"])
-        let open = try run(["report", plan, "--review", "3"])
-        XCTAssertEqual(open.status, 1)
-        XCTAssertTrue(open.stderr.contains("still open"), open.stderr)
-        XCTAssertEqual(try run(["report", plan, "--review", "9"]).status, 2)
     }
 }

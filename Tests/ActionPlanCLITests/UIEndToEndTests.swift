@@ -279,7 +279,7 @@ final class Tmux {
         while Date() < deadline {
             screen = capture()
             if screen.contains(text) { return }
-            usleep(50_000)
+            usleep(20_000)
         }
         XCTFail("timed out waiting for \"\(text)\"; the screen was:\n\(screen)", file: file, line: line)
         throw TmuxError.timeout(text)
@@ -289,7 +289,7 @@ final class Tmux {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if display("#{pane_dead}") == "1" && exitStatus() != nil { return }
-            usleep(50_000)
+            usleep(20_000)
         }
         XCTFail("the program did not exit; the screen was:\n\(capture())", file: file, line: line)
         throw TmuxError.timeout("exit")

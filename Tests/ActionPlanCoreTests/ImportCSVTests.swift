@@ -105,9 +105,9 @@ final class ImportCSVTests: XCTestCase {
         let headerOnly = importError("Key Issue,Objective,Target\r\n")
         XCTAssertTrue(headerOnly?.message.contains("no plan rows") ?? false)
         // Line numbers count the lines inside quoted cells.
-        let status = importError("Key Issue,Objective,Target,Status\n1,a,\"two\nlines\",met\n1,a,c,done\n")
+        let status = importError("Key Issue,Objective,Target,Status\n1,a,\"two\nlines\",met\n1,a,c,finished\n")
         XCTAssertEqual(status?.line, 4)
-        XCTAssertTrue(status?.message.contains("unknown status \"done\"") ?? false)
+        XCTAssertTrue(status?.message.contains("unknown status \"finished\"") ?? false)
         XCTAssertEqual(importError("Key Issue,Objective,Target\n,a,b\n")?.line, 2)
         XCTAssertEqual(importError("Key Issue,Objective,Target,Due\n1,a,b,someday\n")?.line, 2)
         XCTAssertEqual(importError("Key Issue,Objective,Target,Target\n1,a,b,c\n")?.message.contains("appears twice"), true)

@@ -310,9 +310,17 @@ final class JSONParserTests: XCTestCase {
         try JSONParser.parse(Array(text.utf8), limits: limits)
     }
 
+    /// The value the decoder computes (JSONReader.readNumber); the tree keeps the text as well, checked here.
     private func number(_ text: String) throws -> Double {
-        guard case .number(let value) = try parse(text) else { throw JSONSyntaxError(line: 0, column: 0, message: "not a number") }
-        return value
+        guard case .number(let kept) = try parse(text) else { throw JSONSyntaxError(line: 0, column: 0, message: "not a number") }
+        XCTAssertEqual(kept.text, text, "a number keeps its text in the tree")
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer throws -> Double in
+            var reader = try JSONReader(buffer, limits: .default)
+            guard let value = try reader.readNumber() else { throw JSONSyntaxError(line: 0, column: 0, message: "not a number") }
+            try reader.finish()
+            return value
+        }
     }
 
     private func objectKeys(_ text: String) throws -> [String] {

@@ -45,7 +45,8 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(Status(argument: "notMet"), .notMet)
         XCTAssertEqual(Status(argument: "Partially-Met"), .partiallyMet)
         XCTAssertEqual(Status(argument: "not_assessed"), .notAssessed)
-        XCTAssertNil(Status(argument: "done"))
+        XCTAssertEqual(Status(argument: "done"), .met, "issue 12: the words people type")
+        XCTAssertNil(Status(argument: "finished"))
         XCTAssertEqual(Status.notAssessed.next, .met)
         XCTAssertEqual(Status.notMet.next, .notAssessed)
     }

@@ -2,23 +2,29 @@
 import XCTest
 
 final class TUIKeyTableTests: XCTestCase {
-    func testNoKeyIsBoundTwiceOutsideTheEditor() {
-        // Each key table (the tree, meeting mode, the meeting summary) binds a key at most once.
-        for map in [KeyMap.normal, .meeting, .summary] {
+    func testNoKeyIsBoundTwiceInAMap() {
+        // Each key map (the tree, the editor, each box, meeting mode, its summary) binds a key at most once.
+        for map in KeyMap.allCases {
             var seen: [Key: Command] = [:]
-            for b in KeyTable.bindings where b.context.keyMap == map {
+            for b in KeyTable.bindings where map.contexts.contains(b.context) {
                 for k in b.keys {
                     XCTAssertNil(seen[k], "\(map): \(k.name) bound to \(seen[k].map { "\($0)" } ?? "") and \(b.command)")
                     seen[k] = b.command
                 }
             }
-            if map != .normal {
-                // The keys shared with the tree (R, r, w, ?, Ctrl-C, Ctrl-R) are not taken by the meeting's own.
-                for b in KeyTable.bindings where b.context.keyMap == .normal && KeyTable.sharedInMeeting.contains(b.command) {
-                    for k in b.keys { XCTAssertNil(seen[k], "\(map): \(k.name) is shared with the tree but bound to \(seen[k]!)") }
-                }
+            // The keys shared with the tree (R, r, w, ?, Ctrl-C, Ctrl-R) are not taken by the map's own.
+            for b in KeyTable.bindings where KeyMap.tree.contexts.contains(b.context) && map.sharedFromTree.contains(b.command) {
+                for k in b.keys { XCTAssertNil(seen[k], "\(map): \(k.name) is shared with the tree but bound to \(seen[k]!)") }
             }
         }
+    }
+
+    func testEveryContextIsInAMapAndEveryMapHasKeys() {
+        for context in KeyBinding.Context.allCases {
+            XCTAssertTrue(KeyMap.allCases.contains { $0.contexts.contains(context) }, "\(context) is in no key map: its keys would never work")
+            XCTAssertTrue(KeyTable.bindings.contains { $0.context == context }, "\(context) has no keys")
+        }
+        for map in KeyMap.allCases { XCTAssertFalse(KeyTable.bindings(in: map).isEmpty, "\(map)") }
     }
 
     func testTheRequiredKeysAreBound() {
@@ -35,8 +41,9 @@ final class TUIKeyTableTests: XCTestCase {
         for (key, command) in expected { XCTAssertEqual(KeyTable.command(for: key), command, key.name) }
         let editor: [(Key, Command)] = [(.enter, .editSave), (.escape, .editCancel), (.altEnter, .editNewline), (.ctrl("j"), .editNewline),
                                         (.left, .editLeft), (.right, .editRight), (.home, .editHome), (.end, .editEnd),
-                                        (.backspace, .editBackspace), (.delete, .editDelete), (.ctrl("c"), .forceQuit)]
+                                        (.backspace, .editBackspace), (.delete, .editDelete)]
         for (key, command) in editor { XCTAssertEqual(KeyTable.editorCommand(for: key), command, key.name) }
+        XCTAssertTrue(KeyTable.isForceQuit(.ctrl("c")), "Ctrl-C quits from anywhere")
     }
 
     func testMarkdownListsEveryBinding() {

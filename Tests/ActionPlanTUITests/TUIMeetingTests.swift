@@ -29,8 +29,8 @@ final class TUIMeetingTests: XCTestCase {
 
     func position(_ s: AppState) -> String {
         let m = s.meeting!
-        let list = s.meetingList(m)
-        guard let here = s.meetingCurrent(m, in: list) else { return "none" }
+        let list = s.meetingContext!.list(m)
+        guard let here = s.meetingContext!.current(m, in: list) else { return "none" }
         return "\(here.index + 1) of \(list.count)"
     }
 
@@ -228,7 +228,7 @@ final class TUIMeetingTests: XCTestCase {
         var s = meeting()
         s = send(s, .char("a")).0
         XCTAssertEqual(current(s), "t2", "t1 is met: the meeting moves to the first target not assessed")
-        XCTAssertEqual(s.meetingScope().filter { s.meetingMatches($0.target, s.meeting!) }.map(\.target.id), ["t2", "t5", "t6"])
+        XCTAssertEqual(s.meetingContext!.scope().filter { s.meetingContext!.matches($0.target, s.meeting!) }.map(\.target.id), ["t2", "t5", "t6"])
         XCTAssertEqual(s.message?.text, "3 targets · not yet assessed only: on · exceptions only: off (no review is open: status not assessed)")
         XCTAssertEqual(position(s), "1 of 3")
         s = send(s, .char("m")).0
@@ -249,7 +249,7 @@ final class TUIMeetingTests: XCTestCase {
         XCTAssertTrue(s.message!.text.hasPrefix("Meeting mode: review 2 open"), s.message!.text)
         s = send(s, .char("a")).0
         // t3's comment was changed after review 2 opened; t1's history is older than the review.
-        XCTAssertEqual(s.meetingScope().filter { s.meetingMatches($0.target, s.meeting!) }.map(\.target.id), ["t1", "t2", "t4", "t5", "t6"])
+        XCTAssertEqual(s.meetingContext!.scope().filter { s.meetingContext!.matches($0.target, s.meeting!) }.map(\.target.id), ["t1", "t2", "t4", "t5", "t6"])
         XCTAssertTrue(s.message!.text.hasSuffix("(not changed since review 2 opened)"), s.message!.text)
         XCTAssertEqual(current(s), "t1")
         s = send(s, .char("m")).0 // t1 is met already: confirmed, so assessed
@@ -262,22 +262,22 @@ final class TUIMeetingTests: XCTestCase {
         let fresh = MeetingState(planID: "sample", before: plan.snapshot(), current: nil)
         var other = s
         other.doc!.plan = plan
-        XCTAssertFalse(other.isNotYetAssessed(plan.target(id: "t2")!, meeting: fresh))
-        XCTAssertTrue(other.isNotYetAssessed(plan.target(id: "t4")!, meeting: fresh))
-        XCTAssertFalse(other.isNotYetAssessed(plan.target(id: "t3")!, meeting: fresh))
+        XCTAssertFalse(other.meetingContext!.isNotYetAssessed(plan.target(id: "t2")!, meeting: fresh))
+        XCTAssertTrue(other.meetingContext!.isNotYetAssessed(plan.target(id: "t4")!, meeting: fresh))
+        XCTAssertFalse(other.meetingContext!.isNotYetAssessed(plan.target(id: "t3")!, meeting: fresh))
     }
 
     func testEExceptionsAreNotMetPartlyMetOrOverdue() {
         var s = meeting()
         s = send(s, .char("e")).0
-        XCTAssertEqual(s.meetingScope().filter { s.meetingMatches($0.target, s.meeting!) }.map(\.target.id), ["t3", "t4", "t5"])
+        XCTAssertEqual(s.meetingContext!.scope().filter { s.meetingContext!.matches($0.target, s.meeting!) }.map(\.target.id), ["t3", "t4", "t5"])
         XCTAssertEqual(current(s), "t3")
         XCTAssertEqual(position(s), "1 of 3")
         s = send(s, .char("m")).0
         XCTAssertEqual(current(s), "t4")
         XCTAssertEqual(position(s), "1 of 2", "t3 is met now: no longer an exception")
         s = send(s, .char("a")).0
-        XCTAssertEqual(s.meetingScope().filter { s.meetingMatches($0.target, s.meeting!) }.map(\.target.id), ["t5"], "both filters")
+        XCTAssertEqual(s.meetingContext!.scope().filter { s.meetingContext!.matches($0.target, s.meeting!) }.map(\.target.id), ["t5"], "both filters")
         XCTAssertEqual(current(s), "t5")
         XCTAssertEqual(s.meeting?.filterDescription, "not yet assessed exceptions only")
         s = send(s, .char("e"), .char("a")).0
@@ -287,7 +287,7 @@ final class TUIMeetingTests: XCTestCase {
     func testTheTreesFiltersChooseTheMeetingsTargets() {
         var s = Sample.opened(officer: "GS")
         s = send(s, .char("M")).0
-        XCTAssertEqual(s.meetingScope().map(\.target.id), ["t1", "t3"])
+        XCTAssertEqual(s.meetingContext!.scope().map(\.target.id), ["t1", "t3"])
         s = send(s, .char("m"), .char("m")).0
         XCTAssertEqual(s.meeting?.phase, .summary(scroll: 0))
         var empty = Sample.opened(officer: "Nobody")
@@ -308,7 +308,7 @@ final class TUIMeetingTests: XCTestCase {
         s = send(s, .char("g"), .char("m")).0                       // t1: kept (no change)
         s = send(s, .char("q")).0
         XCTAssertEqual(s.meeting?.phase, .summary(scroll: 0))
-        let summary = s.meetingSummary(s.meeting!)
+        let summary = s.meetingContext!.summary(s.meeting!)
         XCTAssertEqual(summary.changes, [
             MeetingChange(targetID: "t2", text: Sample.plan().target(id: "t2")!.text, oldStatus: .notAssessed, newStatus: .met,
                           commentChanged: false, forecastChanged: false),
@@ -337,7 +337,7 @@ final class TUIMeetingTests: XCTestCase {
         XCTAssertEqual(current(s), "t2", "m on t1 moved on to t2 before q")
         s = send(s, .char("u")).0 // the comment of t6
         XCTAssertEqual(current(s), "t6", "undo goes back to its target")
-        XCTAssertEqual(s.meetingSummary(s.meeting!).changes.map(\.targetID), ["t2", "t5"])
+        XCTAssertEqual(s.meetingContext!.summary(s.meeting!).changes.map(\.targetID), ["t2", "t5"])
 
         // q leaves the summary for the tree, on the target the meeting was at.
         s = send(s, .char("q"), .char("q")).0

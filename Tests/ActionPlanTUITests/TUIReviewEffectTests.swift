@@ -57,11 +57,11 @@ final class TUIReviewEffectTests: XCTestCase {
         XCTAssertEqual(s.meeting?.current, "t6")
         XCTAssertTrue(s.doc!.pending.isEmpty, "saved")
         s = keys(s, [.char("a")])
-        XCTAssertEqual(s.meetingScope().filter { s.meetingMatches($0.target, s.meeting!) }.map(\.target.id), ["t1", "t3", "t4", "t6"],
+        XCTAssertEqual(s.meetingContext!.scope().filter { s.meetingContext!.matches($0.target, s.meeting!) }.map(\.target.id), ["t1", "t3", "t4", "t6"],
                        "t2 and t5 were changed since review 1 opened")
         s = keys(s, [.char("q")])
-        XCTAssertEqual(s.meetingSummary(s.meeting!).changes.map(\.targetID), ["t2", "t5"])
-        XCTAssertEqual(s.meetingSummary(s.meeting!).notYetAssessed, 4)
+        XCTAssertEqual(s.meetingContext!.summary(s.meeting!).changes.map(\.targetID), ["t2", "t5"])
+        XCTAssertEqual(s.meetingContext!.summary(s.meeting!).notYetAssessed, 4)
 
         // Close from the summary (asks first).
         s = keys(s, [.char("R")])

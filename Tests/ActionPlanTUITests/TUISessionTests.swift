@@ -71,6 +71,34 @@ final class TUISessionTests: XCTestCase {
         XCTAssertEqual(try store.load("sample").plan.target(id: "t2")?.comment, "Seen at the forum")
     }
 
+    /// As a person types in the terminal: each key read in its own pass of the backend's loop with an
+    /// idle tick in the same batch and one after it, every tick due for a disk check, over two rounds
+    /// of status and comment changes (what the tmux test used to watch for seconds).
+    func testTypingKeyByKeyWithTicksNeverReportsOurOwnSaves() throws {
+        var runtime = started()
+        goTo(.target("t1"), &runtime)
+        var now = 1000.0
+        func press(_ key: Key) {
+            now += 3
+            XCTAssertFalse(runtime.handle([.key(key), .tick(now: now)]))
+            XCTAssertNotEqual(runtime.state.message?.text, Self.reloaded, "after \(key.name)")
+            now += 3
+            XCTAssertFalse(runtime.handle([.tick(now: now)]))
+            XCTAssertNotEqual(runtime.state.message?.text, Self.reloaded, "a tick after \(key.name)")
+        }
+        for round in 1...2 {
+            press(.char("p"))
+            XCTAssertEqual(try store.load("sample").plan.target(id: "t1")?.status, .partiallyMet)
+            for key in [Key.char("c")] + type("round \(round) typed slowly") + [.enter] { press(key) }
+            XCTAssertEqual(runtime.state.message?.text, "t1: comment set")
+            press(.char("-"))
+            XCTAssertEqual(try store.load("sample").plan.target(id: "t1")?.status, .notAssessed)
+        }
+        XCTAssertEqual(try store.load("sample").plan.target(id: "t1")?.comment, "All action plans in place.round 1 typed slowlyround 2 typed slowly")
+        XCTAssertEqual(runtime.state.doc?.base.fingerprint, store.fingerprintOnDisk("sample"))
+        XCTAssertTrue(runtime.state.doc?.pending.isEmpty ?? false)
+    }
+
     /// The same at the level of `update`: a disk check asked for before our save's result was
     /// handled finds our own version on disk; that is not a change by someone else.
     func testACheckAskedForBeforeOurSaveIsHandledFindsOurOwnVersionAndSaysNothing() throws {

@@ -97,6 +97,7 @@ extension Grid {
 
     /// Every row takes exactly the grid's width in display columns.
     func assertAligned(file: StaticString = #filePath, line: UInt = #line) {
+        let lines = self.lines // once: `lines` builds every row's text
         for r in 0..<height {
             XCTAssertEqual(displayWidth(ofRow: r), width, "row \(r) is misaligned: \(lines[r])", file: file, line: line)
             // And the visible text measures the same (continuations are empty, wide cells are 2).

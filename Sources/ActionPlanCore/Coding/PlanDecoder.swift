@@ -3,7 +3,9 @@
 /// report all of them; `problems` lists them as (JSON path, message). A value of the wrong type is reported
 /// and skipped. A syntax error stops it: it is thrown, and wins over any problem found before it.
 /// Paths are built only when something is wrong (they cost more than the decoding itself on large plans).
-/// Unknown keys are kept in `extras` and listed in `unknownKeys`.
+/// Unknown keys are kept in `extras` (every object has them) and listed in `unknownKeys`; PlanEncoder writes
+/// them back. This and PlanEncoder are the whole plan codec: a new field is a key in PlanKeys, a case here and
+/// a line there.
 struct PlanDecoder {
     private(set) var problems: [(path: String, message: String)] = []
     private(set) var unknownKeys: [String] = []
@@ -106,7 +108,8 @@ struct PlanDecoder {
         if let n = nextTargetId, n < 1 || n > TargetID.maxNumber + 1 {
             fail("$.nextTargetId", "expected a number from 1 to \(TargetID.maxNumber + 1), found \(n)")
         }
-        plan.nextTargetId = min(max(nextTargetId ?? 0, (highestTargetNumber ?? 0) + 1), TargetID.maxNumber + 1)
+        // At least 1 (what the file may hold), and past every id in use, even when the ids are negative ("t-5").
+        plan.nextTargetId = min(max(nextTargetId ?? 1, (highestTargetNumber ?? 0) + 1), TargetID.maxNumber + 1)
         return plan
     }
 
@@ -283,7 +286,7 @@ struct PlanDecoder {
         return r
     }
 
-    /// One entry of a review's snapshot. It has no extras: unknown keys are listed, their values dropped.
+    /// One entry of a review's snapshot.
     private mutating func snapshot(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> TargetSnapshot? {
         guard var object = try object(path()) else { return nil }
         var snap = TargetSnapshot(id: "", status: .notAssessed, comment: "", forecast: "")
@@ -296,23 +299,24 @@ struct PlanDecoder {
                 }
             case .known(.comment): snap.comment = try string(path() + ".comment") ?? ""
             case .known(.forecast): snap.forecast = try string(path() + ".forecast") ?? ""
-            case .other(let name): try reader.skipValue(); unknownKeys.append(path() + "." + name)
+            case .other(let name): snap.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }
         return snap
     }
 
-    /// A plan's period. It has no extras: unknown keys are listed, their values dropped.
+    /// A plan's period.
     private mutating func period(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> Period? {
         guard var object = try object(path()) else { return nil }
         var start: YearMonth?, end: YearMonth?
+        var extras: [JSONMember] = []
         while let key = try reader.nextKey(&object, PeriodKey.table) {
             switch key {
             case .known(let which):
                 guard let s = try string(path() + "." + key.name) else { continue }
                 guard let ym = YearMonth(iso: s) else { fail(path() + "." + key.name, "expected a month as YYYY-MM, found \"\(s)\""); continue }
                 if which == .start { start = ym } else { end = ym }
-            case .other(let name): try reader.skipValue(); unknownKeys.append(path() + "." + name)
+            case .other(let name): extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }
         guard let start, let end else {
@@ -320,7 +324,9 @@ struct PlanDecoder {
             return nil
         }
         if end < start { fail(path(), "the period ends (\(end)) before it starts (\(start))") }
-        return Period(start: start, end: end)
+        var period = Period(start: start, end: end)
+        period.extras = extras
+        return period
     }
 
     // MARK: - Scalars

@@ -1,114 +1,221 @@
-/// `Plan` → JSON, exactly the keys of docs/FORMAT.md plus whatever unknown keys the file had.
+import Foundation
+
+/// `Plan` → the bytes of its file, exactly the keys of docs/FORMAT.md plus the unknown keys the file had:
+/// keys in Unicode scalar order, two-space indent, one member or element per line, non-ASCII text raw, a final
+/// newline (the layout of JSONWriter). Written straight from the model, with no JSON tree in between (building
+/// one took most of a save's time on large plans). Unknown keys kept in an object's `extras` are merged into
+/// their sorted places by the same code, so a plan with extras is written the same way as one without.
 /// Empty optional text is left out so hand-written files stay short.
 ///
-/// Members are appended in sorted key order by construction, so the writer's "already sorted" check
-/// passes and no object is sorted on save (a real sort happens only when a file has unknown keys).
-enum PlanEncoder {
-    static func encode(_ plan: Plan) -> JSONValue {
-        var m: [JSONMember] = []
-        m.reserveCapacity(12)
-        if let asAt = plan.asAt { m.append(JSONMember("asAt", .string(asAt.description))) }
-        optional(&m, "department", plan.department)
-        m.append(JSONMember("id", .string(plan.id)))
-        m.append(JSONMember("keyIssues", .array(plan.keyIssues.map(encode))))
-        m.append(JSONMember("nextTargetId", .number(Double(plan.nextTargetId))))
-        if !plan.notes.isEmpty { m.append(JSONMember("notes", .array(plan.notes.map { .string($0) }))) }
-        optional(&m, "organisation", plan.organisation)
-        if let period = plan.period {
-            m.append(JSONMember("period", .object([
-                JSONMember("end", .string(period.end.description)),
-                JSONMember("start", .string(period.start.description)),
-            ])))
+/// Each level writes its known keys in sorted order (checked by an assertion in `key`).
+struct PlanEncoder {
+    private var out: [UInt8] = []
+    /// Per open object or array: whether nothing has been written in it yet.
+    private var empty: [Bool] = []
+    /// Per open object: its unknown members, sorted, and how many of them have been written.
+    private var unknown: [(members: [JSONMember], written: Int)] = []
+    #if DEBUG
+    private var lastKey: [String] = []
+    #endif
+
+    static func encode(_ plan: Plan) -> [UInt8] {
+        var e = PlanEncoder()
+        e.out.reserveCapacity(4096 + plan.keyIssues.count * 256 + plan.targetCount * 640)
+        e.plan(plan)
+        e.out.append(0x0A)
+        return e.out
+    }
+
+    // MARK: - Levels (known keys in sorted order)
+
+    private mutating func plan(_ p: Plan) {
+        beginObject(p.extras)
+        if let asAt = p.asAt { key("asAt"); string(asAt.description) }
+        optional("department", p.department)
+        key("id"); string(p.id)
+        key("keyIssues"); array(p.keyIssues) { e, issue in e.keyIssue(issue) }
+        key("nextTargetId"); number(Double(p.nextTargetId))
+        if !p.notes.isEmpty { key("notes"); array(p.notes) { e, note in e.string(note) } }
+        optional("organisation", p.organisation)
+        if let period = p.period { key("period"); self.period(period) }
+        if !p.reviews.isEmpty { key("reviews"); array(p.reviews) { e, r in e.review(r) } }
+        key("schemaVersion"); number(Double(Plan.schemaVersion))
+        optional("source", p.source)
+        key("title"); string(p.title)
+        endObject()
+    }
+
+    private mutating func period(_ p: Period) {
+        beginObject(p.extras)
+        key("end"); string(p.end.description)
+        key("start"); string(p.start.description)
+        endObject()
+    }
+
+    private mutating func keyIssue(_ k: KeyIssue) {
+        beginObject(k.extras)
+        key("number"); number(Double(k.number))
+        key("objectives"); array(k.objectives) { e, o in e.objective(o) }
+        optional("statement", k.statement)
+        key("title"); string(k.title)
+        endObject()
+    }
+
+    private mutating func objective(_ o: Objective) {
+        beginObject(o.extras)
+        if let code = o.code { key("code"); string(code) }
+        optional("expectedOutcome", o.expectedOutcome)
+        if let n = o.number { key("number"); number(Double(n)) }
+        key("targets"); array(o.targets) { e, t in e.target(t) }
+        key("text"); string(o.text)
+        endObject()
+    }
+
+    private mutating func target(_ t: Target) {
+        beginObject(t.extras)
+        optional("comment", t.comment)
+        if let due = t.due { key("due"); string(due.description) }
+        optional("forecast", t.forecast)
+        if !t.history.isEmpty { key("history"); array(t.history) { e, h in e.history(h) } }
+        key("id"); string(t.id)
+        key("leadOfficers"); array(t.leadOfficers) { e, name in e.string(name) }
+        if let m = t.measure, !m.isEmpty { key("measure"); measure(m) }
+        key("status"); string(t.status.rawValue)
+        key("text"); string(t.text)
+        key("timescale"); string(t.timescale)
+        endObject()
+    }
+
+    private mutating func measure(_ m: Measure) {
+        beginObject(m.extras)
+        if let v = m.actual { key("actual"); number(v) }
+        if let v = m.baseline { key("baseline"); number(v) }
+        if let b = m.better { key("better"); string(b.rawValue) }
+        if let v = m.target { key("target"); number(v) }
+        if let unit = m.unit { key("unit"); string(unit) }
+        endObject()
+    }
+
+    private mutating func history(_ h: HistoryEntry) {
+        beginObject(h.extras)
+        key("field"); string(h.field.rawValue)
+        key("new"); string(h.new)
+        if let note = h.note { key("note"); string(note) }
+        key("old"); string(h.old)
+        key("when"); string(h.when)
+        key("who"); string(h.who)
+        endObject()
+    }
+
+    private mutating func review(_ r: Review) {
+        beginObject(r.extras)
+        key("asAt"); string(r.asAt.description)
+        if let closed = r.closedAt { key("closedAt"); string(closed) }
+        key("number"); number(Double(r.number))
+        optional("openedAt", r.openedAt)
+        // An open review has no snapshot yet (docs/FORMAT.md); a closed one always has one, even if empty.
+        if r.closedAt != nil || !r.snapshot.isEmpty { key("snapshot"); array(r.snapshot) { e, s in e.snapshot(s) } }
+        optional("title", r.title)
+        endObject()
+    }
+
+    private mutating func snapshot(_ s: TargetSnapshot) {
+        beginObject(s.extras)
+        optional("comment", s.comment)
+        optional("forecast", s.forecast)
+        key("id"); string(s.id)
+        key("status"); string(s.status.rawValue)
+        endObject()
+    }
+
+    // MARK: - Objects and their unknown members
+
+    private mutating func beginObject(_ extras: [JSONMember]) {
+        begin("{")
+        unknown.append((extras.isEmpty ? extras : JSONWriter.sortedByKey(extras), 0))
+        #if DEBUG
+        lastKey.append("")
+        #endif
+    }
+
+    private mutating func endObject() {
+        writeUnknown { _ in true }
+        unknown.removeLast()
+        #if DEBUG
+        lastKey.removeLast()
+        #endif
+        end("}")
+    }
+
+    /// A known key, after the unknown keys of this object that sort before it.
+    private mutating func key(_ name: StaticString) {
+        #if DEBUG
+        let text = name.description
+        assert(lastKey[lastKey.count - 1].isEmpty || utf8Precedes(lastKey[lastKey.count - 1], text), "PlanEncoder: \(text) written out of order")
+        lastKey[lastKey.count - 1] = text
+        #endif
+        if !unknown[unknown.count - 1].members.isEmpty { writeUnknown { Self.precedes($0, name) } }
+        next()
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+    }
+
+    /// Writes the next unknown members of the innermost object for as long as `condition` holds for their keys.
+    private mutating func writeUnknown(while condition: (String) -> Bool) {
+        let level = unknown.count - 1
+        while unknown[level].written < unknown[level].members.count {
+            let member = unknown[level].members[unknown[level].written]
+            guard condition(member.key) else { return }
+            next()
+            JSONWriter.appendQuoted(member.key, to: &out)
+            out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+            JSONWriter.write(member.value, indent: empty.count, sortKeys: true, into: &out)
+            unknown[level].written += 1
         }
-        if !plan.reviews.isEmpty { m.append(JSONMember("reviews", .array(plan.reviews.map(encode)))) }
-        m.append(JSONMember("schemaVersion", .number(Double(Plan.schemaVersion))))
-        optional(&m, "source", plan.source)
-        m.append(JSONMember("title", .string(plan.title)))
-        return object(m, plan.extras)
     }
 
-    static func encode(_ issue: KeyIssue) -> JSONValue {
-        var m: [JSONMember] = [
-            JSONMember("number", .number(Double(issue.number))),
-            JSONMember("objectives", .array(issue.objectives.map(encode))),
-        ]
-        optional(&m, "statement", issue.statement)
-        m.append(JSONMember("title", .string(issue.title)))
-        return object(m, issue.extras)
+    private static func precedes(_ key: String, _ name: StaticString) -> Bool {
+        var key = key
+        return key.withUTF8 { k in
+            let common = min(k.count, name.utf8CodeUnitCount)
+            let order = common == 0 ? 0 : memcmp(k.baseAddress!, name.utf8Start, common)
+            return order != 0 ? order < 0 : k.count < name.utf8CodeUnitCount
+        }
     }
 
-    static func encode(_ o: Objective) -> JSONValue {
-        var m: [JSONMember] = []
-        if let code = o.code { m.append(JSONMember("code", .string(code))) }
-        optional(&m, "expectedOutcome", o.expectedOutcome)
-        if let number = o.number { m.append(JSONMember("number", .number(Double(number)))) }
-        m.append(JSONMember("targets", .array(o.targets.map(encode))))
-        m.append(JSONMember("text", .string(o.text)))
-        return object(m, o.extras)
+    // MARK: - Layout
+
+    private mutating func begin(_ bracket: Unicode.Scalar) {
+        out.append(UInt8(bracket.value))
+        empty.append(true)
     }
 
-    static func encode(_ t: Target) -> JSONValue {
-        var m: [JSONMember] = []
-        m.reserveCapacity(10)
-        optional(&m, "comment", t.comment)
-        if let due = t.due { m.append(JSONMember("due", .string(due.description))) }
-        optional(&m, "forecast", t.forecast)
-        if !t.history.isEmpty { m.append(JSONMember("history", .array(t.history.map(encode)))) }
-        m.append(JSONMember("id", .string(t.id)))
-        m.append(JSONMember("leadOfficers", .array(t.leadOfficers.map { .string($0) })))
-        if let measure = t.measure, !measure.isEmpty { m.append(JSONMember("measure", encode(measure))) }
-        m.append(JSONMember("status", .string(t.status.rawValue)))
-        m.append(JSONMember("text", .string(t.text)))
-        m.append(JSONMember("timescale", .string(t.timescale)))
-        return object(m, t.extras)
+    private mutating func end(_ bracket: Unicode.Scalar) {
+        if !empty.removeLast() { JSONWriter.newline(empty.count, into: &out) }
+        out.append(UInt8(bracket.value))
     }
 
-    static func encode(_ measure: Measure) -> JSONValue {
-        var m: [JSONMember] = []
-        if let v = measure.actual { m.append(JSONMember("actual", .number(v))) }
-        if let v = measure.baseline { m.append(JSONMember("baseline", .number(v))) }
-        if let b = measure.better { m.append(JSONMember("better", .string(b.rawValue))) }
-        if let v = measure.target { m.append(JSONMember("target", .number(v))) }
-        if let unit = measure.unit { m.append(JSONMember("unit", .string(unit))) }
-        return object(m, measure.extras)
+    /// The comma (if not first) and line break before a member or element.
+    private mutating func next() {
+        if empty[empty.count - 1] { empty[empty.count - 1] = false } else { out.append(UInt8(ascii: ",")) }
+        JSONWriter.newline(empty.count, into: &out)
     }
 
-    static func encode(_ h: HistoryEntry) -> JSONValue {
-        var m: [JSONMember] = [
-            JSONMember("field", .string(h.field.rawValue)),
-            JSONMember("new", .string(h.new)),
-        ]
-        if let note = h.note { m.append(JSONMember("note", .string(note))) }
-        m.append(JSONMember("old", .string(h.old)))
-        m.append(JSONMember("when", .string(h.when)))
-        m.append(JSONMember("who", .string(h.who)))
-        return object(m, h.extras)
+    private mutating func optional(_ name: StaticString, _ text: String) {
+        if !text.isEmpty { key(name); string(text) }
     }
 
-    static func encode(_ r: Review) -> JSONValue {
-        var m: [JSONMember] = [JSONMember("asAt", .string(r.asAt.description))]
-        if let closed = r.closedAt { m.append(JSONMember("closedAt", .string(closed))) }
-        m.append(JSONMember("number", .number(Double(r.number))))
-        optional(&m, "openedAt", r.openedAt)
-        m.append(JSONMember("snapshot", .array(r.snapshot.map { s in
-            var fields: [JSONMember] = []
-            optional(&fields, "comment", s.comment)
-            optional(&fields, "forecast", s.forecast)
-            fields.append(JSONMember("id", .string(s.id)))
-            fields.append(JSONMember("status", .string(s.status.rawValue)))
-            return .object(fields)
-        })))
-        optional(&m, "title", r.title)
-        return object(m, r.extras)
+    private mutating func array<C: Collection>(_ items: C, _ element: (inout PlanEncoder, C.Element) -> Void) {
+        guard !items.isEmpty else { out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")]); return }
+        begin("[")
+        for item in items {
+            next()
+            element(&self, item)
+        }
+        end("]")
     }
 
-    /// Known members (already sorted) plus any unknown ones kept from the file; only then is a sort needed.
-    private static func object(_ known: [JSONMember], _ extras: [JSONMember]) -> JSONValue {
-        guard !extras.isEmpty else { return .object(known) }
-        return .object((known + extras).sorted { utf8Precedes($0.key, $1.key) })
-    }
-
-    private static func optional(_ m: inout [JSONMember], _ key: String, _ value: String) {
-        if !value.isEmpty { m.append(JSONMember(key, .string(value))) }
-    }
+    private mutating func string(_ s: String) { JSONWriter.appendQuoted(s, to: &out) }
+    private mutating func number(_ d: Double) { JSONWriter.appendNumber(d, to: &out) }
 }

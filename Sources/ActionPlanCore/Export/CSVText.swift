@@ -3,21 +3,45 @@
 /// where the hard cases are; writing is this much and no more. (The package's writer emits one byte per
 /// stream call and made a 20,000-row listing take a second.)
 public enum CSVText {
-    public static func render(header: [String], rows: [[String]], byteOrderMark: Bool = false) -> String {
+    /// - Parameter neutralise: write each cell through `neutralised` (CSV meant to be opened by people in
+    ///   a spreadsheet); false writes every value exactly (`--raw`).
+    public static func render(header: [String], rows: [[String]], byteOrderMark: Bool = false, neutralise: Bool = false) -> String {
         var out = byteOrderMark ? "\u{FEFF}" : ""
         out.reserveCapacity(rows.count * 160)
         append(header, to: &out)
-        for row in rows { append(row, to: &out) }
+        for row in rows { append(row, to: &out, neutralise: neutralise) }
         return out
     }
 
-    public static func append(_ row: [String], to out: inout String) {
+    public static func append(_ row: [String], to out: inout String, neutralise: Bool = false) {
         for (i, field) in row.enumerated() {
             if i > 0 { out += "," }
-            out += quoted(field)
+            out += quoted(neutralise ? neutralised(field) : field)
         }
         out += "\r\n"
     }
+
+    /// The one place that knows the rule against CSV formula injection (OWASP, "CSV Injection"), shared
+    /// with import, which undoes it: a cell whose value begins with one of `=` `+` `-` `@` TAB CR is
+    /// written with a leading apostrophe, so a spreadsheet shows it as text instead of running it as a
+    /// formula (`=HYPERLINK(…)`, `@SUM(…)`, `-2+3`). On import, a cell that begins with an apostrophe
+    /// followed by one of those characters has the apostrophe removed (`CSVText.restored`), so
+    /// export → import gives back the value. Every other cell is written as it is.
+    public static func neutralised(_ field: String) -> String {
+        guard let first = field.utf8.first, formulaStarts.contains(first) else { return field }
+        return "'" + field
+    }
+
+    /// What import does with a cell written by `neutralised`: the leading apostrophe removed when the
+    /// next character is one that `neutralised` protects; any other value is returned as it is.
+    public static func restored(_ field: String) -> String {
+        var bytes = field.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "'"), let second = bytes.next(), formulaStarts.contains(second) else { return field }
+        return String(field.dropFirst())
+    }
+
+    /// `=` `+` `-` `@` TAB CR: what a spreadsheet treats as the start of a formula.
+    public static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
 
     public static func quoted(_ field: String) -> String {
         var needsQuotes = false

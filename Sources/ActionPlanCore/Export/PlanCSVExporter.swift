@@ -5,8 +5,10 @@
 public enum PlanCSVExporter {
     public static let header: [String] = CSVColumn.allCases.map(\.name)
 
-    public static func render(_ plan: Plan, byteOrderMark: Bool = false) -> String {
-        CSVText.render(header: header, rows: rows(plan), byteOrderMark: byteOrderMark)
+    /// `neutralise`: cells that a spreadsheet would run as a formula get a leading apostrophe, which
+    /// import removes again (`CSVText.neutralised`); false (`export --raw`) writes values exactly.
+    public static func render(_ plan: Plan, byteOrderMark: Bool = false, neutralise: Bool = true) -> String {
+        CSVText.render(header: header, rows: rows(plan), byteOrderMark: byteOrderMark, neutralise: neutralise)
     }
 
     public static func rows(_ plan: Plan) -> [[String]] {

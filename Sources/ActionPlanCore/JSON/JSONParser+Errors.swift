@@ -76,7 +76,7 @@ extension JSONByteParser {
     }
 
     /// The position of the first key is only needed for the message, so it is found by walking the object again
-    /// (the tree parser and the pull reader both keep keys without their positions).
+    /// (the reader keeps keys without their positions).
     @inline(never)
     func duplicateKeyError(_ key: String, at keyOffset: Int, objectStart: Int) -> JSONSyntaxError {
         var walker = self
@@ -93,13 +93,37 @@ extension JSONByteParser {
             walker.skipWhitespace()
             walker.pos += 1  // ':'
             walker.skipWhitespace()
-            _ = try? walker.parseValue(depth: 0)
+            walker.skipParsedValue()
             walker.skipWhitespace()
             walker.pos += 1  // ','
         }
         let first = lineAndColumn(of: firstOffset)
         let quoted = String(decoding: JSONWriter.quoted(key), as: UTF8.self)
         return error(at: keyOffset, "duplicate key \(quoted) (first at line \(first.line), column \(first.column))")
+    }
+
+    /// Past a value that has already been parsed without error, so only strings and brackets need minding.
+    private mutating func skipParsedValue() {
+        var depth = 0
+        while pos < bytes.count {
+            switch bytes[pos] {
+            case UInt8(ascii: "\""):
+                _ = try? scanString()
+                if depth == 0 { return }
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 0 { return }
+                depth -= 1
+                if depth == 0 { pos += 1; return }
+            case UInt8(ascii: ","), 0x20, 0x0A, 0x0D, 0x09:
+                if depth == 0 { return }
+            default:
+                break
+            }
+            pos += 1
+        }
     }
 
     func scalarName(_ value: UInt32) -> String { "U+" + hex(value, width: 4) }

@@ -49,10 +49,13 @@ public enum JSONParser {
         return try result.get()
     }
 
+    /// The one parser: JSONReader, reading the whole document as a tree (so a plan file and any other JSON
+    /// fail with the same messages and positions).
     static func parse(buffer: UnsafeBufferPointer<UInt8>, limits: JSONLimits) throws(JSONSyntaxError) -> JSONValue {
-        try checkSize(of: buffer, limits: limits)
-        var parser = JSONByteParser(buffer, limits: limits)
-        return try parser.parseDocument()
+        var reader = try JSONReader(buffer, limits: limits)
+        let value = try reader.parseValue()
+        try reader.finish()
+        return value
     }
 
     /// The size limit, checked before any parsing (shared with JSONReader).
@@ -69,15 +72,13 @@ public enum JSONParser {
     }
 }
 
-/// Something with an object key: a tree member, or a key JSONReader remembers for the duplicate check.
+/// Something with an object key: a key JSONReader remembers for the duplicate check.
 protocol JSONKeyed {
     var key: String { get }
 }
 
-extension JSONMember: JSONKeyed {}
-
-/// Recursive descent over raw bytes (recursion depth is bounded by `limits.maxDepth`). Positions are byte offsets;
-/// line and column are only worked out when an error is thrown (see JSONParser+Errors.swift).
+/// The byte-level pieces of the parser (strings, numbers, literals, whitespace, errors) that JSONReader drives.
+/// Positions are byte offsets; line and column are only worked out when an error is thrown (see JSONParser+Errors.swift).
 struct JSONByteParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: JSONLimits
@@ -93,13 +94,6 @@ struct JSONByteParser {
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         start = bom ? 3 : 0
         pos = start
-    }
-
-    mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
-        try beginDocument()
-        let value = try parseValue(depth: 0)
-        try endDocument()
-        return value
     }
 
     /// What comes before the top-level value (shared with JSONReader).
@@ -126,101 +120,8 @@ struct JSONByteParser {
         }
     }
 
-    /// `depth` is the number of arrays and objects that enclose the value.
-    mutating func parseValue(depth: Int, expected: StaticString = "expected a JSON value") throws(JSONSyntaxError) -> JSONValue {
-        guard pos < bytes.count else { throw unexpected(expected.description, at: pos) }
-        switch bytes[pos] {
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
-        case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
-        case UInt8(ascii: "+"): throw error(at: pos, "numbers cannot start with '+'")
-        default: throw unexpected(expected.description, at: pos)
-        }
-    }
-
-    mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        if depth > limits.maxDepth { throw error(at: pos, "nesting deeper than \(limits.maxDepth) levels") }
-        pos += 1
-        skipWhitespace()
-        var elements: [JSONValue] = []
-        if pos < bytes.count && bytes[pos] == UInt8(ascii: "]") {
-            pos += 1
-            return .array(elements)
-        }
-        while true {
-            elements.append(try parseValue(depth: depth, expected: elements.isEmpty ? "expected a JSON value or ']'" : "expected a JSON value"))
-            skipWhitespace()
-            if pos < bytes.count {
-                switch bytes[pos] {
-                case UInt8(ascii: ","):
-                    let comma = pos
-                    pos += 1
-                    skipWhitespace()
-                    if pos < bytes.count && bytes[pos] == UInt8(ascii: "]") { throw error(at: comma, "trailing comma before ']'") }
-                    continue
-                case UInt8(ascii: "]"):
-                    pos += 1
-                    return .array(elements)
-                default: break
-                }
-            }
-            throw unexpected("expected ',' or ']' after array element", at: pos)
-        }
-    }
-
-    mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        if depth > limits.maxDepth { throw error(at: pos, "nesting deeper than \(limits.maxDepth) levels") }
-        let objectStart = pos
-        pos += 1
-        skipWhitespace()
-        var members: [JSONMember] = []
-        if pos < bytes.count && bytes[pos] == UInt8(ascii: "}") {
-            pos += 1
-            return .object(members)
-        }
-        var keyIndex: [String: Int]? = nil
-        while true {
-            guard pos < bytes.count && bytes[pos] == UInt8(ascii: "\"") else {
-                throw unexpected(members.isEmpty ? "expected a string key or '}'" : "expected a string key after ','", at: pos)
-            }
-            let keyOffset = pos
-            let key = try parseString()
-            if Self.earlierMember(withKey: key, in: members, index: &keyIndex) != nil {
-                throw duplicateKeyError(key, at: keyOffset, objectStart: objectStart)
-            }
-            skipWhitespace()
-            guard pos < bytes.count && bytes[pos] == UInt8(ascii: ":") else {
-                throw unexpected("expected ':' after object key", at: pos)
-            }
-            pos += 1
-            skipWhitespace()
-            members.append(JSONMember(key, try parseValue(depth: depth)))
-            skipWhitespace()
-            if pos < bytes.count {
-                switch bytes[pos] {
-                case UInt8(ascii: ","):
-                    let comma = pos
-                    pos += 1
-                    skipWhitespace()
-                    if pos < bytes.count && bytes[pos] == UInt8(ascii: "}") { throw error(at: comma, "trailing comma before '}'") }
-                    continue
-                case UInt8(ascii: "}"):
-                    pos += 1
-                    return .object(members)
-                default: break
-                }
-            }
-            throw unexpected("expected ',' or '}' after object member", at: pos)
-        }
-    }
-
     /// The index of an earlier member with exactly the same key (same scalars, not merely canonically equal), or nil.
     /// Small objects are scanned; once an object has 16 members a dictionary of keys keeps the check O(1).
-    /// Generic so JSONReader can keep bare keys; specialised, it is the same code for the tree's [JSONMember].
     static func earlierMember<Member: JSONKeyed>(withKey key: String, in members: [Member], index: inout [String: Int]?) -> Int? {
         if index == nil {
             if members.count < 16 {

@@ -1,8 +1,8 @@
-/// A pull interface on the strict byte parser: a decoder asks for the value it expects next and builds its
-/// model straight from the bytes, with no JSONValue tree in between. Strings, numbers, literals, UTF-8 checks
-/// and error messages are JSONByteParser's own, so a document fails here exactly as JSONParser.parse fails
-/// on it (same message, line and column), provided the caller reads every value it is handed (read, skip or
-/// parse it) before asking for the next key or element.
+/// The strict JSON parser, as a pull interface: a decoder asks for the value it expects next and builds its
+/// model straight from the bytes, with no JSONValue tree in between; `parseValue` reads a whole value as a tree
+/// (JSONParser.parse is that). Strings, numbers, literals and UTF-8 checks are JSONByteParser's. A document
+/// fails with the same message, line and column whichever way it is read, provided the caller reads every
+/// value it is handed (read, skip or parse it) before asking for the next key or element.
 ///
 ///     var reader = try JSONReader(buffer, limits: limits)
 ///     if var object = try reader.beginObject() {
@@ -17,12 +17,12 @@
 /// (`peek()` says which): the caller reports that and calls `skipValue()`. They throw on a syntax error.
 struct JSONReader {
     private var parser: JSONByteParser
-    /// Arrays and objects open around the next value: the tree parser's `depth` argument.
+    /// Arrays and objects open around the next value.
     private var depth = 0
-    /// The tree parser's message for a missing value here (the first element of an array says "or ']'").
+    /// The message for a missing value here (the first element of an array says "or ']'").
     private var expected: StaticString = "expected a JSON value"
 
-    /// Checks the size limit and the encoding, as JSONParser.parse does before parsing.
+    /// Checks the size limit and the encoding before anything is parsed.
     init(_ buffer: UnsafeBufferPointer<UInt8>, limits: JSONLimits) throws(JSONSyntaxError) {
         try JSONParser.checkSize(of: buffer, limits: limits)
         parser = JSONByteParser(buffer, limits: limits)
@@ -87,14 +87,36 @@ struct JSONReader {
         return true
     }
 
-    /// The whole next value as a tree: for members a decoder keeps without knowing them.
+    /// The whole next value as a tree: for members a decoder keeps without knowing them, and for
+    /// JSONParser.parse. Numbers keep their text (see JSONNumber).
     mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
-        try parser.parseValue(depth: depth, expected: expected)
+        switch try peek() {
+        case .string:
+            return .string(try parser.parseString())
+        case .number:
+            let start = parser.pos
+            _ = try parser.parseNumber()  // checks the grammar and the range
+            return .number(JSONNumber(checkedText: String(decoding: UnsafeBufferPointer(rebasing: parser.bytes[start..<parser.pos]), as: UTF8.self)))
+        case .bool:
+            return .bool(try readBool()!)
+        case .null:
+            _ = try readNull()
+            return .null
+        case .array:
+            var array = try beginArray()!
+            var elements: [JSONValue] = []
+            while try nextElement(&array) != nil { elements.append(try parseValue()) }
+            return .array(elements)
+        case .object:
+            var object = try beginObject()!
+            var members: [JSONMember] = []
+            while let key = try nextKey(&object) { members.append(JSONMember(key, try parseValue())) }
+            return .object(members)
+        }
     }
 
     /// Reads past the next value, checking it in full (so a syntax error inside it is still the one reported).
-    /// It builds the value and drops it: only values of the wrong type and dropped unknown members are skipped,
-    /// and sharing the tree parser's code keeps the errors identical.
+    /// It builds the value and drops it: only values of the wrong type and dropped unknown members are skipped.
     mutating func skipValue() throws(JSONSyntaxError) {
         _ = try parseValue()
     }
@@ -232,7 +254,7 @@ struct JSONReader {
 
     // MARK: - Depth
 
-    /// Past an opening bracket or brace, within the depth limit (checked where the tree parser checks it).
+    /// Past an opening bracket or brace, within the depth limit.
     private mutating func enter() throws(JSONSyntaxError) {
         if depth + 1 > parser.limits.maxDepth {
             throw parser.error(at: parser.pos, "nesting deeper than \(parser.limits.maxDepth) levels")

@@ -24,7 +24,7 @@ public enum JSONWriter {
         case .bool(let flag):
             append(flag ? "true" : "false", to: &out)
         case .number(let number):
-            appendNumber(number, to: &out)
+            out.append(contentsOf: number.text.utf8)
         case .string(let string):
             appendQuoted(string, to: &out)
         case .array(let elements):
@@ -53,7 +53,7 @@ public enum JSONWriter {
     }
 
     /// Stable: members with equal keys (only possible in a hand-built value) keep their order.
-    private static func sortedByKey(_ members: [JSONMember]) -> [JSONMember] {
+    static func sortedByKey(_ members: [JSONMember]) -> [JSONMember] {
         if zip(members, members.dropFirst()).allSatisfy({ !utf8Precedes($1.key, $0.key) }) { return members }
         return members.enumerated().sorted { a, b in
             let order = compareUTF8(a.element.key, b.element.key)

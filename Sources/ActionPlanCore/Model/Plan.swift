@@ -15,18 +15,12 @@ public struct Plan: Sendable, Equatable {
     public var keyIssues: [KeyIssue] = []
     public var reviews: [Review] = []
     /// Members of the file this version does not know: written back unchanged so nothing is lost.
+    /// Every object of the format has such a list (see PlanDecoder and PlanEncoder).
     public var extras: [JSONMember] = []
 
     public init(id: String, title: String) {
         self.id = id
         self.title = title
-    }
-
-    /// Every target in document order.
-    public var allTargets: [Target] {
-        var result: [Target] = []
-        for issue in keyIssues { for objective in issue.objectives { result.append(contentsOf: objective.targets) } }
-        return result
     }
 
     /// Hands out a fresh target id and advances the counter.
@@ -42,6 +36,7 @@ public struct Plan: Sendable, Equatable {
 public struct Period: Sendable, Equatable {
     public var start: YearMonth
     public var end: YearMonth
+    public var extras: [JSONMember] = []
     public init(start: YearMonth, end: YearMonth) {
         self.start = start
         self.end = end
@@ -214,6 +209,7 @@ public struct TargetSnapshot: Sendable, Equatable {
     public var status: Status
     public var comment: String
     public var forecast: String
+    public var extras: [JSONMember] = []
     public init(id: String, status: Status, comment: String, forecast: String) {
         self.id = id
         self.status = status

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How far a target has been met at a review. The raw values are the JSON spellings (a public contract).
 public enum Status: String, Sendable, CaseIterable, Hashable {
     case met
@@ -7,20 +9,22 @@ public enum Status: String, Sendable, CaseIterable, Hashable {
 
     /// Parses what a person types on the command line: the JSON spelling, or the dashed form
     /// (`not-met`, `partially-met`, `not-assessed`), case-insensitively; also a few words
-    /// that appear in the documents (`partly-met`, `partial`).
+    /// that appear in the documents and that people type (`partly`, `partial`, `done`, `yes`, `no`;
+    /// spaces or underscores for the dash, `not met`). The command line and the UI's prompts share it.
     public init?(argument: String) {
-        let key = argument.lowercased().replacingOccurrences(of: "_", with: "-")
+        let key = argument.trimmingCharacters(in: .whitespaces).lowercased()
+            .replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
         switch key {
-        case "met", "✓": self = .met
-        case "notmet", "not-met", "x": self = .notMet
-        case "partiallymet", "partially-met", "partly-met", "partial", "partially": self = .partiallyMet
+        case "met", "✓", "done", "yes": self = .met
+        case "notmet", "not-met", "x", "no": self = .notMet
+        case "partiallymet", "partially-met", "partly-met", "partial", "partially", "partly": self = .partiallyMet
         case "notassessed", "not-assessed", "none", "blank": self = .notAssessed
         default: return nil
         }
     }
 
     /// What a command line accepts, for error messages.
-    public static let argumentSpellings = "met, not-met, partially-met, not-assessed (or the JSON spellings met, notMet, partiallyMet, notAssessed)"
+    public static let argumentSpellings = "met, not-met, partially-met, not-assessed (also done/yes, no, partly/partial, and the JSON spellings notMet, partiallyMet, notAssessed)"
 
     /// Dashed spelling used on the command line and in CSV.
     public var argument: String {

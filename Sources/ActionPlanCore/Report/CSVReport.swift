@@ -1,6 +1,8 @@
 /// The progress report as CSV: one row per target in the report, with every column, RFC 4180 (CRLF,
 /// quoted where needed) via `CSVText`, so a spreadsheet can sort and filter what the committee sees.
-/// Values are exactly as in the plan (read back with any CSV reader they compare equal).
+/// Values are exactly as in the plan (read back with any CSV reader they compare equal), except that a
+/// value a spreadsheet would run as a formula gets a leading apostrophe unless `neutralise` is false
+/// (`report --raw`; see `CSVText.neutralised`).
 public enum CSVReport {
     public static let header = [
         "plan", "asAt", "keyIssue", "keyIssueTitle", "objective", "objectiveText", "expectedOutcome",
@@ -8,14 +10,14 @@ public enum CSVReport {
         "comment", "forecast", "previousStatus", "direction",
     ]
 
-    public static func render(_ report: ProgressReport, byteOrderMark: Bool = false) -> String {
+    public static func render(_ report: ProgressReport, byteOrderMark: Bool = false, neutralise: Bool = true) -> String {
         var rows: [[String]] = []
         for issue in report.sections {
             for objective in issue.objectives {
                 for l in objective.lines { rows.append(fields(l, report: report)) }
             }
         }
-        return CSVText.render(header: header, rows: rows, byteOrderMark: byteOrderMark)
+        return CSVText.render(header: header, rows: rows, byteOrderMark: byteOrderMark, neutralise: neutralise)
     }
 
     /// `status` is the spelling `list --format csv` uses (met, not-met, partially-met, not-assessed);

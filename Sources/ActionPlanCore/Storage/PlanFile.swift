@@ -80,7 +80,7 @@ public enum PlanFile {
 
     /// The bytes `actionplan` writes for a plan: sorted keys, two-space indent, trailing newline.
     public static func encode(_ plan: Plan) -> [UInt8] {
-        PlanWriter.encode(plan)
+        PlanEncoder.encode(plan)
     }
 
     /// `data/x.json` → `x`; nil when the name is not `*.json`.

@@ -8,16 +8,16 @@ enum MeetingScreen {
 
     /// The meeting or its summary, over the tree (the mode's overlays are drawn over it as usual).
     static func draw(_ state: AppState, layout: Layout, into grid: inout Grid) {
-        guard let m = state.activeMeeting else { return }
+        guard let m = state.activeMeeting, let c = state.meetingContext else { return }
         // The header's tallies and breadcrumb lines are the meeting's.
         let top = 1
         let bottom = layout.statusRow
         for y in top..<bottom { grid.fill(row: y, style: .plain) }
         let rect = Rect(row: top, column: 0, width: layout.size.width, height: bottom - top)
         if m.isSummary {
-            MeetingSummaryScreen.draw(state, m, rect: rect, into: &grid)
+            MeetingSummaryScreen.draw(state, m, c, rect: rect, into: &grid)
         } else {
-            drawFocus(state, m, rect: rect, into: &grid)
+            drawFocus(state, m, c, rect: rect, into: &grid)
         }
     }
 
@@ -26,17 +26,17 @@ enum MeetingScreen {
 
     static func banner(_ text: String) -> Span { Span(" \(text) ", Style(bold: true, reverse: true, role: .accent)) }
 
-    static func drawFocus(_ state: AppState, _ m: MeetingState, rect: Rect, into grid: inout Grid) {
+    static func drawFocus(_ state: AppState, _ m: MeetingState, _ c: MeetingContext, rect: Rect, into grid: inout Grid) {
         let g = state.glyphs
         let w = rect.width
-        let list = state.meetingList(m)
-        let scope = state.meetingScope()
+        let list = c.list(m)
+        let scope = c.scope()
         let x = margin(w)
         let cw = max(1, w - 2 * x)
 
         // Position line.
         var position: StyledLine = [Span(" "), banner("MEETING"), Span("  ")]
-        guard let (index, item) = state.meetingCurrent(m, in: list) else {
+        guard let (index, item) = c.current(m, in: list) else {
             position.append(Span("No targets to review", .bold))
             grid.draw(position, row: rect.row, column: 0, width: w)
             let why = m.filterDescription.map { "No target is left that is \($0.replacing("only", with: "")): a and e turn the filters off." }
@@ -47,15 +47,15 @@ enum MeetingScreen {
             return
         }
         let target = item.target
-        let plan = state.doc!.plan
+        let plan = c.plan
         let issue = plan.keyIssues[item.issue]
         let objective = issue.objectives[item.objective]
         position.append(Span("Target \(index + 1) of \(list.count)", .bold))
         if let f = m.filterDescription {
             let inPlan = (scope.firstIndex { $0.target.id == target.id } ?? 0) + 1
-            position.append(Span("  \(f) · \(inPlan) of \(scope.count) in \(state.doc!.filters.isEmpty ? "the plan" : "the filtered plan")", Style(role: .accent)))
+            position.append(Span("  \(f) · \(inPlan) of \(scope.count) in \(c.isFiltered ? "the filtered plan" : "the plan")", Style(role: .accent)))
         }
-        let changed = state.meetingSummary(m).changes.count
+        let changed = c.summary(m).changes.count
         let right = "\(state.clean(target.id))  ·  \(changed) changed in this meeting "
         let used = grid.draw(position, row: rect.row, column: 0, width: w)
         if used + DisplayWidth.of(right) + 2 <= w {
@@ -138,7 +138,7 @@ enum MeetingScreen {
             } else if m.confirmed.contains(target.id) {
                 status.append(Span("  (confirmed in this meeting)", .dimmed))
             }
-            if state.doc!.pending.contains(where: { $0.targetID == target.id }) {
+            if state.doc?.pending.contains(where: { $0.targetID == target.id }) == true {
                 status.append(Span(g == .unicode ? "  ✎ unsaved" : "  * unsaved", Style(bold: true, role: .error)))
             }
             field("Status", [status])

@@ -3,8 +3,8 @@ import ActionPlanCore
 /// The end of a meeting: how many targets changed and which (old → new status, comment or forecast
 /// changed), then what is still outstanding (not met, partially met, overdue, not assessed).
 enum MeetingSummaryScreen {
-    static func draw(_ state: AppState, _ m: MeetingState, rect: Rect, into grid: inout Grid) {
-        let summary = state.meetingSummary(m)
+    static func draw(_ state: AppState, _ m: MeetingState, _ c: MeetingContext, rect: Rect, into grid: inout Grid) {
+        let summary = c.summary(m)
         let w = rect.width
         let n = summary.changes.count
         let head: StyledLine = [Span(" "), MeetingScreen.banner("MEETING SUMMARY"), Span("  "),
@@ -12,7 +12,7 @@ enum MeetingSummaryScreen {
         grid.draw(head, row: rect.row, column: 0, width: w)
         let x = MeetingScreen.margin(w) / 2 + 1
         let cw = max(1, w - 2 * x)
-        let all = lines(state, m, width: cw)
+        let all = lines(state, m, c, width: cw)
         let top = rect.row + 2
         let legendRow = rect.bottom - 1
         let height = max(0, legendRow - top - 1)
@@ -31,9 +31,9 @@ enum MeetingSummaryScreen {
         grid.put(DisplayWidth.truncate(keys, to: cw), row: legendRow, column: x, style: .dimmed)
     }
 
-    static func lines(_ state: AppState, _ m: MeetingState, width: Int) -> [StyledLine] {
+    static func lines(_ state: AppState, _ m: MeetingState, _ c: MeetingContext, width: Int) -> [StyledLine] {
         let g = state.glyphs
-        let summary = state.meetingSummary(m)
+        let summary = c.summary(m)
         var out: [StyledLine] = []
         let arrow = g == .unicode ? " → " : " -> "
         out.append([Span("Changed in this meeting (\(summary.changes.count))", Style(bold: true, underline: true))])

@@ -1,0 +1,57 @@
+import Foundation
+
+/// What `actionplan history` prints: the changes to a plan or one of its targets, newest first, as
+/// text, JSON or CSV.
+public struct HistoryOutput {
+    public var planID: String
+    public var entries: [(target: String, entry: HistoryEntry)] = []
+
+    /// - Parameters: targetID: only this target's changes; since: only changes on or after this day;
+    ///   by: only changes made by this person (any case).
+    public init(plan: Plan, targetID: String? = nil, since: Day? = nil, by: String? = nil) {
+        planID = plan.id
+        for target in plan.allTargets where targetID == nil || target.id == targetID {
+            for entry in target.history { entries.append((target.id, entry)) }
+        }
+        if let since { entries = entries.filter { $0.entry.when >= since.description } }
+        if let by { entries = entries.filter { $0.entry.who.caseInsensitiveCompare(by) == .orderedSame } }
+        // Newest first; entries made in the same second keep their recorded order reversed.
+        entries = entries.enumerated().sorted { a, b in
+            a.element.entry.when != b.element.entry.when ? a.element.entry.when > b.element.entry.when : a.offset > b.offset
+        }.map(\.element)
+    }
+
+    /// A status as its label (`✓ Met`), any other value quoted.
+    public static func shown(_ e: HistoryEntry, _ value: String, glyphs: Glyphs) -> String {
+        e.field == .status ? (Status(rawValue: value).map(glyphs.label) ?? value) : "\"\(value)\""
+    }
+
+    /// `"old" → "new" (note)`: one change as `history` and `show` print it.
+    public static func change(_ e: HistoryEntry, glyphs: Glyphs) -> String {
+        "\(shown(e, e.old, glyphs: glyphs)) → \(shown(e, e.new, glyphs: glyphs))" + (e.note.map { " (\($0))" } ?? "")
+    }
+
+    public func text(glyphs: Glyphs, width: Int?) -> [UInt8] {
+        if entries.isEmpty { return Array("no changes recorded\n".utf8) }
+        let table = TextTable(columns: ["WHEN", "WHO", "TARGET", "FIELD", "CHANGE"], glyphs: glyphs, flexibleColumn: 4)
+        for (target, e) in entries {
+            table.add([e.when, e.who, "\(planID)/\(target)", e.field.rawValue, Self.change(e, glyphs: glyphs)])
+        }
+        return table.renderBytes(width: width)
+    }
+
+    public func json() -> [UInt8] {
+        JSONWriter.serialize(.array(entries.map { target, e in
+            .object([JSONMember("target", .string("\(planID)/\(target)")), JSONMember("when", .string(e.when)),
+                     JSONMember("who", .string(e.who)), JSONMember("field", .string(e.field.rawValue)),
+                     JSONMember("old", .string(e.old)), JSONMember("new", .string(e.new))]
+                    + (e.note.map { [JSONMember("note", .string($0))] } ?? []))
+        }))
+    }
+
+    public func csv(neutralise: Bool = true) -> String {
+        CSVText.render(header: ["target", "when", "who", "field", "old", "new", "note"], rows: entries.map { target, e in
+            ["\(planID)/\(target)", e.when, e.who, e.field.rawValue, e.old, e.new, e.note ?? ""]
+        }, neutralise: neutralise)
+    }
+}

@@ -1,0 +1,81 @@
+/// What `actionplan show` prints: one target in full, with its Key Issue, objective and history, as
+/// labelled lines (values wrapped at word boundaries to the width, under their label) or as JSON.
+public struct TargetDetail {
+    public var plan: Plan
+    public var issue: KeyIssue
+    public var objective: Objective
+    public var target: Target
+    public var asOf: Day
+
+    /// Nil when the plan has no target of that id.
+    public init?(plan: Plan, targetID: String, asOf: Day) {
+        guard let p = plan.indexPath(ofTarget: targetID) else { return nil }
+        self.plan = plan
+        issue = plan.keyIssues[p.issue]
+        objective = issue.objectives[p.objective]
+        target = objective.targets[p.target]
+        self.asOf = asOf
+    }
+
+    public static let labelWidth = 15
+
+    /// - Parameter width: the line width to wrap at (nil: no limit, each value on one line per line it has).
+    public func text(glyphs: Glyphs, width: Int?) -> String {
+        var out = ""
+        let valueWidth = width.map { max(20, $0 - Self.labelWidth) }
+        let indent = String(repeating: " ", count: Self.labelWidth)
+        func line(_ label: String, _ value: String) {
+            guard !value.isEmpty else { return }
+            let text = glyphs.clean(value, keepNewlines: true)
+            let lines = valueWidth.map { WordWrap.lines(text, width: $0) } ?? text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (i, piece) in lines.enumerated() {
+                out += (i == 0 ? DisplayWidth.pad(label, to: Self.labelWidth) : indent) + piece
+                while out.last == " " { out.removeLast() }
+                out += "\n"
+            }
+        }
+        line("Target", "\(plan.id)/\(target.id)")
+        line("Plan", plan.title)
+        line("Key Issue", "\(issue.number). \(issue.title)")
+        line("Objective", [objective.label, objective.text].filter { !$0.isEmpty }.joined(separator: " "))
+        line("Expected", objective.expectedOutcome)
+        line("Text", target.text)
+        line("Lead officers", target.leadOfficers.joined(separator: ", "))
+        var when = target.timescale.isEmpty ? "(none)" : target.timescale
+        if let due = target.due {
+            when += " — due \(due.longDescription)" + (target.isOverdue(asOf: asOf) ? " (OVERDUE)" : "")
+        } else if !target.timescale.isEmpty {
+            when += " — \(Timescale(target.timescale).summary)"
+        }
+        line("Time scale", when)
+        line("Status", glyphs.label(target.status))
+        line("Comment", target.comment)
+        line("Forecast", target.forecast)
+        line("Measure", target.measure?.summary ?? "")
+        if !target.history.isEmpty {
+            out += "History\n"
+            for h in target.history.reversed() {
+                let entry = glyphs.clean("\(h.when)  \(h.who)  \(h.field.rawValue): \(HistoryOutput.change(h, glyphs: glyphs))")
+                let pieces = width.map { WordWrap.lines(entry, width: max(20, $0 - 4)) } ?? [entry]
+                for (i, piece) in pieces.enumerated() { out += (i == 0 ? "  " : "    ") + piece + "\n" }
+            }
+        }
+        return out
+    }
+
+    public var json: JSONValue {
+        let row = TargetRow(planID: plan.id, issue: issue, objective: objective, target: target)
+        guard case .object(var m) = row.json(asOf: asOf) else { return .null }
+        m.append(JSONMember("planTitle", .string(plan.title)))
+        m.append(JSONMember("keyIssueTitle", .string(issue.title)))
+        m.append(JSONMember("objectiveText", .string(objective.text)))
+        m.append(JSONMember("expectedOutcome", .string(objective.expectedOutcome)))
+        m.append(JSONMember("history", .array(target.history.map { h in
+            .object([JSONMember("when", .string(h.when)), JSONMember("who", .string(h.who)),
+                     JSONMember("field", .string(h.field.rawValue)), JSONMember("old", .string(h.old)),
+                     JSONMember("new", .string(h.new))] + (h.note.map { [JSONMember("note", .string($0))] } ?? []))
+        })))
+        if let measure = target.measure { m.append(JSONMember("measure", .string(measure.summary))) }
+        return .object(m)
+    }
+}

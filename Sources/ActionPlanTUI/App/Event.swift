@@ -1,0 +1,24 @@
+import ActionPlanCore
+
+/// Everything `update` reacts to: input, the clock, and the results of effects the runtime performed.
+public enum Event: Sendable {
+    case key(Key)
+    /// The terminal size, at start and whenever it changes (kept for paging; render takes it too).
+    case resize(Size)
+    /// Idle tick; `now` is monotonic seconds (used to pace checks of the file on disk).
+    case tick(now: Double)
+    /// SIGTERM, SIGHUP or SIGINT: leave at once.
+    case signal
+    /// A plan was loaded for opening.
+    case planOpened(id: String, Result<PlanFile.Loaded, StoreError>)
+    /// A review was started or closed, or a report written (Meeting/ReviewEffects.swift).
+    case review(ReviewOutcome)
+    /// The result of a commit; `time` is the local "HH:MM" it finished.
+    case saved(planID: String, changes: [TargetChange], Result<PlanStore.CommitResult, StoreError>, time: String)
+    /// Another process saved the open plan: here it is as on disk now.
+    case changedOnDisk(planID: String, Result<PlanFile.Loaded, StoreError>)
+    /// The disk was checked (and had not changed), at monotonic time `now`.
+    case diskChecked(now: Double)
+    /// Who else has the plan open, text left by a session that ended, a plan file gone bad (Session.swift).
+    case session(SessionEvent)
+}

@@ -1,0 +1,230 @@
+import ActionPlanCore
+
+/// The app's one state transition: an event in, the new state and the effects to perform out.
+/// Pure: no I/O, no clock, no terminal.
+public func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
+    var next = state
+    var effects: [Effect] = []
+    next.handle(event, &effects)
+    next.followSession(from: state, after: event, &effects)
+    return (next, effects)
+}
+
+extension AppState {
+    mutating func handle(_ event: Event, _ fx: inout [Effect]) {
+        switch event {
+        case .key(let key):
+            handleKey(key, &fx)
+        case .resize(let newSize):
+            size = newSize
+            keepCursorVisible()
+        case .tick(let now):
+            guard screen == .plan, var d = doc, now - d.lastDiskCheck >= options.diskCheckInterval else { return }
+            d.lastDiskCheck = now
+            doc = d
+            fx.append(.checkDisk(planID: d.id, fingerprint: d.diskProblem?.fingerprint ?? d.base.fingerprint, now: now))
+        case .signal:
+            fx.append(.quit)
+        case .planOpened(let id, let result):
+            switch result {
+            case .success(let loaded):
+                open(loaded)
+                if options.startInMeeting { startMeetingAfterOpening() }
+            case .failure(let error): message = Message("Cannot open \(id): \(error)", isError: true)
+            }
+        case .saved(let planID, let changes, let result, let time):
+            saved(planID: planID, changes: changes, result: result, time: time)
+        case .review(let outcome):
+            reviewOutcome(outcome)
+        case .changedOnDisk(let planID, let result):
+            changedOnDisk(planID: planID, result: result)
+        case .diskChecked(let now):
+            doc?.lastDiskCheck = now
+        case .session(let event):
+            handleSession(event, &fx)
+        }
+    }
+
+    /// A key goes to the one feature that has the keys now (a box over the screen, else the meeting,
+    /// else the tree or the plans list), as a command of that feature's key map.
+    mutating func handleKey(_ key: Key, _ fx: inout [Effect]) {
+        if KeyTable.isForceQuit(key) { fx.append(.quit); return }
+        let input = KeyTable.input(for: key, in: keyMap)
+        switch mode {
+        case .help(let scroll): helpInput(input, scroll: scroll)
+        case .editing(let session): editorInput(input, session: session, &fx)
+        case .searching(let editor): searchInput(input, editor: editor)
+        case .officerPicker(let picker): officerPickerInput(input, picker: picker)
+        case .statusPicker(let picker): statusPickerInput(input, picker: picker)
+        case .recoveryOffer(let offer): recoveryInput(input, offer: offer, &fx)
+        case .reviewPrompt(let prompt): reviewPromptInput(input, prompt: prompt, &fx)
+        case .normal:
+            if let m = activeMeeting {
+                meetingInput(input, m, &fx)
+                return
+            }
+            message = nil
+            guard let command = input.command else {
+                message = Message("\(MeetingState.name(input)) does nothing here (? shows the keys)")
+                return
+            }
+            if command != .quit && command != .back { quitArmed = false }
+            switch screen {
+            case .plans: plansCommand(command, &fx)
+            case .plan: planCommand(command, &fx)
+            }
+        }
+    }
+
+    /// The key map of whatever has the keys now.
+    public var keyMap: KeyMap {
+        switch mode {
+        case .help: return .help
+        case .editing: return .editor
+        case .searching: return .search
+        case .officerPicker: return .officerPicker
+        case .statusPicker: return .statusPicker
+        case .recoveryOffer: return .recovery
+        case .reviewPrompt(let p): return p.keyMap
+        case .normal:
+            guard let m = activeMeeting else { return .tree }
+            return m.isSummary ? .summary : .meeting
+        }
+    }
+
+    // MARK: - Plans screen
+
+    mutating func plansCommand(_ command: Command, _ fx: inout [Effect]) {
+        let count = plans.count
+        let page = max(1, Layout(size).body.height / 3 - 1)
+        switch command {
+        case .moveUp: plansCursor -= 1
+        case .moveDown: plansCursor += 1
+        case .pageUp: plansCursor -= page
+        case .pageDown: plansCursor += page
+        case .top: plansCursor = 0
+        case .bottom: plansCursor = count - 1
+        case .open:
+            guard plansCursor < count, plansCursor >= 0 else { return }
+            let entry = plans[plansCursor]
+            if let error = entry.error {
+                message = Message("\(entry.id) cannot be opened: \(error)", isError: true)
+            } else {
+                fx.append(.openPlan(entry.id))
+            }
+        case .help: mode = .help(scroll: 0)
+        case .quit, .forceQuit: fx.append(.quit)
+        case .back: break
+        default:
+            message = Message("Open a plan first: move to it and press Enter")
+        }
+        plansCursor = max(0, min(plansCursor, count - 1))
+    }
+
+    /// Shows a freshly loaded plan, everything expanded, filtered to `--officer` if given.
+    mutating func open(_ loaded: PlanFile.Loaded) {
+        var d = PlanDoc(loaded: loaded)
+        d.expanded = Tree.allBranches(loaded.plan)
+        if let officer = options.officer, !officer.isEmpty { d.filters.officer = officer }
+        d.cursor = Tree.rows(d.plan, filter: d.targetFilter(asOf: options.asOf), expanded: d.expanded).first?.node
+        doc = d
+        screen = .plan
+        mode = .normal
+        meeting = nil
+        quitArmed = false
+        if let i = plans.firstIndex(where: { $0.id == loaded.plan.id }) { plansCursor = i }
+        if d.filters.officer != nil, d.visibleRows(asOf: options.asOf).isEmpty {
+            message = Message("No targets led by \(clean(d.filters.officer!)) in this plan (* clears the filter)")
+        }
+    }
+
+    /// Back from a plan to the plans list, updating its line there.
+    mutating func leavePlan() {
+        if let d = doc, let i = plans.firstIndex(where: { $0.id == d.id }) {
+            plans[i] = PlanSummary(plan: d.plan, asOf: options.asOf)
+        }
+        doc = nil
+        meeting = nil
+        mode = .normal
+        screen = .plans
+        quitArmed = false
+    }
+
+    /// `q` (and Esc at the top of a plan) leave; with unsaved changes the first press only warns.
+    mutating func quitOrLeave(_ fx: inout [Effect], leaving: Bool) {
+        if let d = doc, !d.pending.isEmpty, !quitArmed {
+            quitArmed = true
+            let n = d.pending.count
+            message = Message("\(n) change\(n == 1 ? " is" : "s are") not saved (w retries); press again to \(leaving ? "leave" : "quit") anyway",
+                              isError: true)
+            return
+        }
+        if leaving { leavePlan() } else { fx.append(.quit) }
+    }
+
+    // MARK: - Results of effects
+
+    mutating func saved(planID: String, changes: [TargetChange], result: Result<PlanStore.CommitResult, StoreError>, time: String) {
+        guard var d = doc, d.id == planID else { return }
+        switch result {
+        case .success(let r):
+            d.base = r.loaded
+            var remaining = d.pending
+            for c in changes { if let i = remaining.firstIndex(of: c) { remaining.remove(at: i) } }
+            d.pending = remaining
+            d.plan = r.loaded.plan
+            for c in d.pending { d.plan.setValue(c.new, of: c.field, target: c.targetID) }
+            lastSaved = time
+            saveError = nil
+            d.diskProblem = nil // the file on disk is what we just wrote
+            var notes: [String] = []
+            if r.merged { notes.append("merged with changes saved meanwhile") }
+            notes += r.conflicts.map(\.description)
+            if !notes.isEmpty { message = Message("Saved \(time): " + notes.joined(separator: "; ")) }
+        case .failure(let error):
+            saveError = error.description
+            message = saveFailureMessage(error)
+        }
+        doc = d
+        fixCursor()
+    }
+
+    mutating func changedOnDisk(planID: String, result: Result<PlanFile.Loaded, StoreError>) {
+        guard var d = doc, d.id == planID else { return }
+        switch result {
+        case .success(let loaded):
+            if loaded.fingerprint == d.base.fingerprint {
+                // The version already shown: a check asked for before our own save was handled.
+                // Nothing was saved by anyone else.
+                fileIsReadableAgain()
+                return
+            }
+            let shown = d
+            d.base = loaded
+            d.diskProblem = nil
+            d.plan = loaded.plan
+            for c in d.pending { d.plan.setValue(c.new, of: c.field, target: c.targetID) }
+            // New Key Issues or objectives show expanded; the cursor stays on the same target.
+            for branch in Tree.allBranches(d.plan) where !shown.expanded.contains(branch) && Tree.order(of: branch, in: shown.plan) == nil {
+                d.expanded.insert(branch)
+            }
+            doc = d
+            fixCursor()
+            message = Message("Reloaded: this plan was saved by someone else meanwhile")
+        case .failure(let error):
+            message = Message("The plan changed on disk but cannot be read: \(error)", isError: true)
+        }
+    }
+}
+
+extension Plan {
+    /// Sets a field for display (no history: the saved file records that).
+    mutating func setValue(_ value: String, of field: TargetField, target id: String) {
+        guard let p = indexPath(ofTarget: id) else { return }
+        switch field {
+        case .status: if let s = Status(rawValue: value) { keyIssues[p.issue].objectives[p.objective].targets[p.target].status = s }
+        case .comment: keyIssues[p.issue].objectives[p.objective].targets[p.target].comment = value
+        case .forecast: keyIssues[p.issue].objectives[p.objective].targets[p.target].forecast = value
+        }
+    }
+}

@@ -134,5 +134,6 @@ struct StandardError: TextOutputStream {
     }
 }
 
-/// How text output looks: Unicode symbols when the locale is UTF-8, plain ASCII otherwise.
-let glyphs = Glyphs.fromEnvironment()
+/// How text output looks: Unicode symbols when the locale is UTF-8, plain ASCII otherwise or with the
+/// `ascii` setting ($ACTIONPLAN_ASCII or the config file; read after ProcessSettings.load, on first use).
+let glyphs = environmentFlag(.ascii) ? .ascii : Glyphs.fromEnvironment()

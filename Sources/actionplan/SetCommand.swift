@@ -20,7 +20,7 @@ struct SetCommand: ParsableCommand {
     @Option(help: "The plan, when the target is given by its id alone.", completion: .planID) var plan: String?
     @Option(help: "Progress comment.") var comment: String?
     @Option(help: "If not met: when will it be, or why not?") var forecast: String?
-    @Option(help: "Who is making the change (default: your login name).") var by: String?
+    @Option(help: "Who is making the change (default: $ACTIONPLAN_USER, else user in the config file, else your login name).") var by: String?
 
     func run() throws {
         try reportingErrors {

@@ -100,6 +100,20 @@ final class InstallCommandTests: XCTestCase {
         XCTAssertTrue(CLI.read(home + "/plans/luton-disability-equality-2008.json").contains("\"who\": \"Sam\""))
     }
 
+    func testAsciiSettingReachesTextOutput() throws {
+        writeConfig("data = \"\(home)/plans\"\n")
+        XCTAssertEqual(try CLI.run(["init", "--samples"], environment: user()).status, 0)
+        let unicode = try CLI.run(["show", "luton-disability-equality-2008/t1"], environment: user())
+        XCTAssertTrue(unicode.stdout.contains("✓"), unicode.stdout)
+        writeConfig("data = \"\(home)/plans\"\nascii = true\n")
+        let ascii = try CLI.run(["show", "luton-disability-equality-2008/t1"], environment: user())
+        XCTAssertEqual(ascii.status, 0, ascii.stderr)
+        XCTAssertFalse(ascii.stdout.contains("✓"), ascii.stdout)
+        XCTAssertTrue(ascii.stdout.contains("[Y]"), ascii.stdout)
+        let byEnv = try CLI.run(["show", "luton-disability-equality-2008/t1"], environment: user(["ACTIONPLAN_ASCII": "0"]))
+        XCTAssertTrue(byEnv.stdout.contains("✓"), "the environment beats the config file")
+    }
+
     func testMalformedConfigIsAClearErrorButNeverStopsHelp() throws {
         let path = writeConfig("data = \"/srv/plans\"\n\n[sync]\nauto = \"often\"\n")
         let r = try CLI.run(["plans"], environment: user())

@@ -67,6 +67,7 @@ snapshots: test-deps
 	SNAPSHOTS=record $(SWIFT) test --disable-swift-testing --filter TUISnapshotTests
 
 bench: deps
+	@bash scripts/ensure-deps.sh --install
 	$(SWIFT) build $(RELEASE) --product actionplan
 	$(SWIFT) build $(RELEASE) --product actionplan-bench
 	python3 scripts/bench.py

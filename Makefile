@@ -9,7 +9,13 @@ BIN      := .build/release/actionplan
 # symbol lookup of Foundation and ICU), which matters for scripts that call actionplan in loops.
 RELEASE  := -c release --static-swift-stdlib
 
-.PHONY: all build run test bench stress report-check deps test-deps clean snapshots
+# make install PREFIX=/usr/local DESTDIR=: the stripped release binary, the man page, the completions,
+# the docs and the sample plans (list: scripts/install.sh list). make uninstall removes exactly those.
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+DIST     := .build/dist-release
+
+.PHONY: all build run test bench stress report-check deps test-deps clean snapshots dist man install uninstall deb install-check
 
 all: build
 
@@ -29,7 +35,31 @@ run: build
 
 test: test-deps
 	$(SWIFT) build
+	SWIFT="$(SWIFT)" bash scripts/install-check.sh
 	$(SWIFT) test --disable-swift-testing
+
+# What install and deb put in place, generated from the release binary into $(DIST).
+dist: deps
+	@bash scripts/ensure-deps.sh --install
+	SWIFT="$(SWIFT)" bash scripts/dist.sh release $(DIST)
+
+# The man page alone, at .build/dist-release/actionplan.1 (man -l it).
+man: dist
+
+# NO_BUILD=1: install what $(DIST) already holds (scripts/install-check.sh does, with its own build).
+install: $(if $(NO_BUILD),,dist)
+	bash scripts/install.sh install $(DIST) "$(DESTDIR)" "$(PREFIX)"
+
+uninstall:
+	bash scripts/install.sh uninstall $(DIST) "$(DESTDIR)" "$(PREFIX)"
+
+# actionplan_VERSION_ARCH.deb in the top directory (dpkg-deb; dpkg-dev is not needed).
+deb: $(if $(NO_BUILD),,dist)
+	bash scripts/deb.sh $(DIST) .
+
+# The install and the .deb checked with the release build (make test does it with the debug build).
+install-check: deps
+	SWIFT="$(SWIFT)" CONFIG=release bash scripts/install-check.sh
 
 # Re-records the whole-screen snapshots of the UI (Tests/ActionPlanTUITests/Snapshots/) after a deliberate
 # change to a screen; review them with git diff before committing.
@@ -37,6 +67,7 @@ snapshots: test-deps
 	SNAPSHOTS=record $(SWIFT) test --disable-swift-testing --filter TUISnapshotTests
 
 bench: deps
+	@bash scripts/ensure-deps.sh --install
 	$(SWIFT) build $(RELEASE) --product actionplan
 	$(SWIFT) build $(RELEASE) --product actionplan-bench
 	python3 scripts/bench.py
@@ -56,4 +87,4 @@ report-check: deps
 	python3 scripts/report_check.py --binary .build/debug/actionplan --out .report-check
 
 clean:
-	rm -rf .build .run .bench .report-check
+	rm -rf .build .run .bench .report-check actionplan_*.deb

@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         // Templates for the HTML report; it escapes {{ }} for HTML (see Report/HTMLReport.swift).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The config file (~/.config/actionplan/config.toml); parse errors come with line and column.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Model, time scales, queries, JSON storage, import, reports. Foundation only: no terminal code.
@@ -26,6 +28,7 @@ let package = Package(
             dependencies: [
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
             // The report templates are Swift string constants (Report/Templates/*.swift), not bundle
             // resources: a binary copied to /usr/local/bin has no resource bundle beside it.
@@ -44,8 +47,11 @@ let package = Package(
             dependencies: [
                 "ActionPlanCore", "ActionPlanTUI", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfoPlugin"]
         ),
+        // `actionplan --version`: the version (VERSION) and the git commit, generated before each build.
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
         .executableTarget(
             name: "actionplan-bench",
             dependencies: ["ActionPlanCore", "ActionPlanTUI"],

@@ -37,8 +37,25 @@ def measure(args):
         peaks.append(usage.ru_maxrss / 1024)
     return statistics.median(times), max(peaks)
 
+def binary_figures():
+    """The installed binary's size (stripped, as make install installs it), the part of it that is ICU's
+    data, and process start (`--version`: parse and exit, no data read)."""
+    stripped = os.path.join(WORK, "actionplan-stripped")
+    subprocess.run(["strip", "-o", stripped, BIN], check=True)
+    icu = 0
+    nm = subprocess.run(["nm", "-S", BIN], capture_output=True, text=True)
+    for line in nm.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[3].startswith("icudt"):
+            icu = int(parts[1], 16)
+    print("\nBinary (the release build, stripped as make install installs it)")
+    print(f"{'size, stripped':<34}{os.path.getsize(stripped) / 1e6:>13.1f} MB   (unstripped {os.path.getsize(BIN) / 1e6:.1f} MB; ICU data {icu / 1e6:.1f} MB of it)")
+    ms, mb = measure([stripped, "--version"])
+    print(f"{'process start (--version)':<34}{ms:>13.1f} ms{'':>16}{mb:>11.1f} MB")
+
 def main():
     os.makedirs(WORK, exist_ok=True)
+    binary_figures()
     small = generate("5k", 20, 250)
     large = generate("50k", 100, 500)
     single = os.path.join(WORK, "set-2500")

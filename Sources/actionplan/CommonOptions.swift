@@ -6,10 +6,22 @@ import Glibc
 
 /// `--data DIR`, shared by every command.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The data directory (default: $ACTIONPLAN_DATA, else $XDG_DATA_HOME/actionplan).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The data directory (default: $ACTIONPLAN_DATA, else data in the config file, else $XDG_DATA_HOME/actionplan).", valueName: "dir"), completion: .directory)
     var data: String?
 
     var directory: String { DataDirectory.resolve(option: data) }
+
+    enum Stream { case standardOutput, standardError }
+
+    /// With no data directory yet, prints how to start (import, new, the samples) and returns true.
+    func explainFirstRun(to stream: Stream) -> Bool {
+        var info = stat()
+        guard stat(directory, &info) != 0, errno == ENOENT else { return false }
+        let text = glyphs.clean(FirstRun.text(dataDirectory: directory, configPath: ConfigFile.location(environment: ProcessSettings.originalEnvironment)),
+                                keepNewlines: true)
+        if stream == .standardOutput { print(text, terminator: "") } else { var e = StandardError(); print(text, terminator: "", to: &e) }
+        return true
+    }
 
     func store() -> PlanStore {
         let store = PlanStore(directory: directory)
@@ -67,6 +79,8 @@ enum Exit {
     static let notFound: Int32 = 2
     static let saveFailed: Int32 = 3
     static let usage: Int32 = 64
+    /// The config file, or a setting's environment variable, is not valid (sysexits' EX_CONFIG).
+    static let config: Int32 = 78
 }
 
 /// Runs a command body, turning known failures into one clear line on stderr and a documented exit code
@@ -120,5 +134,6 @@ struct StandardError: TextOutputStream {
     }
 }
 
-/// How text output looks: Unicode symbols when the locale is UTF-8, plain ASCII otherwise.
-let glyphs = Glyphs.fromEnvironment()
+/// How text output looks: Unicode symbols when the locale is UTF-8, plain ASCII otherwise or with the
+/// `ascii` setting ($ACTIONPLAN_ASCII or the config file; read after ProcessSettings.load, on first use).
+let glyphs = environmentFlag(.ascii) ? .ascii : Glyphs.fromEnvironment()

@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
-    @Argument(help: ArgumentHelp("The plan to export.", valueName: "plan-id")) var planID: String
+    @Argument(help: ArgumentHelp("The plan to export.", valueName: "plan-id"), completion: .planID) var planID: String
     @Option(help: "Output format (csv).") var format: ExportFormat = .csv
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?

@@ -8,7 +8,7 @@ struct HistoryCommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
-    @Argument(help: ArgumentHelp("A plan id, or one target as PLAN_ID/TARGET_ID.", valueName: "plan-id[/target-id]"))
+    @Argument(help: ArgumentHelp("A plan id, or one target as PLAN_ID/TARGET_ID.", valueName: "plan-id[/target-id]"), completion: .targetAddress)
     var subject: String
     @Option(help: ArgumentHelp("Only changes on or after this day.", valueName: "date"), transform: DayArgument.parse) var since: DayArgument?
     @Option(help: "Only changes made by this person.") var by: String?

@@ -20,8 +20,8 @@ struct ListCommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
-    @Option(help: "Only this plan.") var plan: String?
-    @Option(help: "Only targets led by this officer.") var officer: String?
+    @Option(help: "Only this plan.", completion: .planID) var plan: String?
+    @Option(help: "Only targets led by this officer.", completion: .officer) var officer: String?
     @Option(help: ArgumentHelp("Only these statuses (comma-separated): met, not-met, partially-met, not-assessed.", valueName: "status"))
     var status: String?
     @Flag(help: "Only targets due before the as-of day and not met.") var overdue = false

@@ -18,8 +18,8 @@ struct MeetCommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
-    @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id")) var planID: String
-    @Option(help: ArgumentHelp("Only this lead officer's targets.", valueName: "name")) var officer: String?
+    @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id"), completion: .planID) var planID: String
+    @Option(help: ArgumentHelp("Only this lead officer's targets.", valueName: "name"), completion: .officer) var officer: String?
     @Flag(help: "ASCII status symbols and box lines ([Y] [N] [P] [ ]).") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
     @Option(help: ArgumentHelp("Judge overdue as of this day (default: today); also the date a new review is offered.", valueName: "date"), transform: DayArgument.parse)

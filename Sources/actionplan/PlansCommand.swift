@@ -13,6 +13,7 @@ struct PlansCommand: ParsableCommand {
     @Flag(help: "CSV: write every value exactly (no apostrophe before a leading = + - @).") var raw = false
 
     func run() throws {
+        if dataOptions.explainFirstRun(to: .standardError) { throw ExitCode(Exit.invalidData) }
         try reportingErrors {
             let asOf = self.asOf?.day ?? Day.today()
             var output = PlansOutput()

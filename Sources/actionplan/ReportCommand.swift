@@ -28,11 +28,11 @@ struct ReportCommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
-    @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id")) var planID: String
+    @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id"), completion: .planID) var planID: String
     @Option(help: "md, html or csv.") var format: ReportFormat = .md
     @Option(help: ArgumentHelp("The report's as-at date (overdue is judged against it).", valueName: "date"), transform: DayArgument.parse) var asAt: DayArgument?
     @Option(help: ArgumentHelp("Report the frozen snapshot of this closed review.", valueName: "n")) var review: Int?
-    @Option(help: "Only targets led by this officer.") var officer: String?
+    @Option(help: "Only targets led by this officer.", completion: .officer) var officer: String?
     @Flag(help: "Only exceptions (not met, or overdue) in the detail.") var exceptions = false
     @Flag(help: "Start CSV with a byte order mark, so Excel reads it as UTF-8.") var bom = false
     @Flag(help: "CSV: write every value exactly (no apostrophe before a leading = + - @ TAB CR).") var raw = false

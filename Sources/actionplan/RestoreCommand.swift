@@ -13,7 +13,7 @@ struct RestoreCommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
-    @Argument(help: "The plan id.") var planID: String
+    @Argument(help: "The plan id.", completion: .planID) var planID: String
     @Flag(help: "List the versions kept, newest first.") var list = false
     @Option(help: "Restore this version (1 is the newest).") var version: Int?
 

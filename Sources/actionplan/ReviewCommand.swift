@@ -24,7 +24,7 @@ struct ReviewCommand: ParsableCommand {
         )
 
         @OptionGroup var dataOptions: DataOptions
-        @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id")) var planID: String
+        @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id"), completion: .planID) var planID: String
         @Option(help: ArgumentHelp("The review's as-at date (default: today); it becomes the plan's as-at date.", valueName: "date"), transform: DayArgument.parse) var asAt: DayArgument?
         @Option(help: "A title, e.g. \"DAAF January 2009\".") var title: String = ""
 
@@ -51,7 +51,7 @@ struct ReviewCommand: ParsableCommand {
         )
 
         @OptionGroup var dataOptions: DataOptions
-        @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id")) var planID: String
+        @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id"), completion: .planID) var planID: String
 
         func run() throws {
             try reportingErrors {
@@ -76,7 +76,7 @@ struct ReviewCommand: ParsableCommand {
         )
 
         @OptionGroup var dataOptions: DataOptions
-        @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id")) var planID: String
+        @Argument(help: ArgumentHelp("The plan.", valueName: "plan-id"), completion: .planID) var planID: String
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func validate() throws {

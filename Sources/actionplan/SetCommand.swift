@@ -14,13 +14,13 @@ struct SetCommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
-    @Argument(help: ArgumentHelp("The target, as PLAN_ID/TARGET_ID (or TARGET_ID with --plan, or alone when only one plan has it).", valueName: "plan-id/target-id"))
+    @Argument(help: ArgumentHelp("The target, as PLAN_ID/TARGET_ID (or TARGET_ID with --plan, or alone when only one plan has it).", valueName: "plan-id/target-id"), completion: .targetAddress)
     var target: String
     @Argument(help: ArgumentHelp("met, not-met, partially-met or not-assessed (also done, yes, no, partly).", valueName: "status")) var status: Status
-    @Option(help: "The plan, when the target is given by its id alone.") var plan: String?
+    @Option(help: "The plan, when the target is given by its id alone.", completion: .planID) var plan: String?
     @Option(help: "Progress comment.") var comment: String?
     @Option(help: "If not met: when will it be, or why not?") var forecast: String?
-    @Option(help: "Who is making the change (default: your login name).") var by: String?
+    @Option(help: "Who is making the change (default: $ACTIONPLAN_USER, else user in the config file, else your login name).") var by: String?
 
     func run() throws {
         try reportingErrors {

@@ -14,8 +14,8 @@ struct ShowCommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
-    @Argument(help: ArgumentHelp("The target, as PLAN_ID/TARGET_ID (or TARGET_ID).", valueName: "plan-id/target-id")) var address: String
-    @Option(help: "The plan, when the target is given by its id alone.") var plan: String?
+    @Argument(help: ArgumentHelp("The target, as PLAN_ID/TARGET_ID (or TARGET_ID).", valueName: "plan-id/target-id"), completion: .targetAddress) var address: String
+    @Option(help: "The plan, when the target is given by its id alone.", completion: .planID) var plan: String?
     @Option(help: ArgumentHelp("Judge overdue as of this day (default: today).", valueName: "date"), transform: DayArgument.parse) var asOf: DayArgument?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Option(help: ArgumentHelp("Text: wrap at this many columns (0: no limit; default: the terminal's width).", valueName: "n")) var width: Int?

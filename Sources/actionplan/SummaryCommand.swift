@@ -15,7 +15,7 @@ struct SummaryCommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
-    @Option(help: "Only this plan.") var plan: String?
+    @Option(help: "Only this plan.", completion: .planID) var plan: String?
     @Option(help: ArgumentHelp("Judge overdue as of this day (default: today).", valueName: "date"), transform: DayArgument.parse) var asOf: DayArgument?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(help: "Compare with the last closed review of each plan.") var compare = false

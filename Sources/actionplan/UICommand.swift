@@ -20,8 +20,8 @@ struct UICommand: ParsableCommand {
     )
 
     @OptionGroup var dataOptions: DataOptions
-    @Option(help: ArgumentHelp("Open this plan.", valueName: "id")) var plan: String?
-    @Option(help: ArgumentHelp("Start filtered to this lead officer (\"my targets\").", valueName: "name")) var officer: String?
+    @Option(help: ArgumentHelp("Open this plan.", valueName: "id"), completion: .planID) var plan: String?
+    @Option(help: ArgumentHelp("Start filtered to this lead officer (\"my targets\").", valueName: "name"), completion: .officer) var officer: String?
     @Flag(help: "ASCII status symbols and box lines ([Y] [N] [P] [ ]).") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Let the mouse wheel scroll.") var mouse = false
@@ -42,12 +42,15 @@ struct UICommand: ParsableCommand {
             print(KeyTable.markdown(), terminator: "")
             return
         }
+        if dataOptions.explainFirstRun(to: .standardOutput) { return }
         setlocale(LC_ALL, "")
         let utf8 = ap_locale_is_utf8() != 0
         let store = dataOptions.store()
         let who = Identity.current()
+        // --ascii and --officer, else the setting (environment or config file: see ProcessSettings).
+        let ascii = self.ascii || environmentFlag(.ascii)
         var options = AppOptions(glyphs: ascii || !utf8 ? .ascii : .unicode, asOf: asOf?.day ?? Day.today(), who: who,
-                                 officer: officer, planID: plan, dataDirectory: dataOptions.directory)
+                                 officer: officer ?? environmentValue(.officer), planID: plan, dataDirectory: dataOptions.directory)
         options.startInMeeting = meeting
         // A test hook (the end-to-end tests shorten it): seconds between checks of the plan file on disk.
         if let text = getenv("ACTIONPLAN_DISK_CHECK_SECONDS").map({ String(cString: $0) }), let seconds = Double(text), seconds > 0 {

@@ -1,3 +1,4 @@
+import ActionPlanCore
 import Foundation
 import XCTest
 
@@ -34,6 +35,10 @@ enum CLI {
         env["LANG"] = "C.UTF-8"
         env.removeValue(forKey: "ACTIONPLAN_DATA")
         env.removeValue(forKey: "ACTIONPLAN_FAULT")
+        // No config file or setting of the developer's reaches a test, unless the test gives one.
+        env.removeValue(forKey: "ACTIONPLAN_CONFIG")
+        for key in SettingKey.all { if let name = key.environment, name != "ACTIONPLAN_USER" { env.removeValue(forKey: name) } }
+        env["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "actionplan-tests-no-config"
         env.removeValue(forKey: "COLUMNS") // text into a pipe is whole unless a test sets a width
         for (k, v) in environment { env[k] = v }
         process.environment = env

@@ -1,11 +1,17 @@
 import Foundation
 
-/// Where plans live: `--data DIR`, else `$ACTIONPLAN_DATA`, else `$XDG_DATA_HOME/actionplan`,
+/// Where plans live: `--data DIR`, else `$ACTIONPLAN_DATA`, else `data` in the config file (which
+/// reaches this process as `$ACTIONPLAN_DATA`: see `Settings.exports`), else `$XDG_DATA_HOME/actionplan`,
 /// else `~/.local/share/actionplan`.
 public enum DataDirectory {
     public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let option, !option.isEmpty { return option }
         if let env = environment["ACTIONPLAN_DATA"], !env.isEmpty { return env }
+        return standard(environment: environment)
+    }
+
+    /// The XDG default, when nothing names a directory.
+    public static func standard(environment: [String: String]) -> String {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/actionplan" }
         let home = environment["HOME"] ?? NSHomeDirectory()
         return home + "/.local/share/actionplan"
@@ -16,7 +22,13 @@ public enum DataDirectory {
 public enum Identity {
     public static func current(override: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let override, !override.isEmpty { return override }
-        for key in ["ACTIONPLAN_USER", "USER", "LOGNAME"] {
+        if let v = environment["ACTIONPLAN_USER"], !v.isEmpty { return v }
+        return loginName(environment: environment)
+    }
+
+    /// The login name, when neither `--by`, `$ACTIONPLAN_USER` nor the config file's `user` says otherwise.
+    public static func loginName(environment: [String: String]) -> String {
+        for key in ["USER", "LOGNAME"] {
             if let v = environment[key], !v.isEmpty { return v }
         }
         return NSUserName()

@@ -11,7 +11,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noDataDirectory(let path):
-            return "data directory \(path) does not exist (set it with --data DIR or ACTIONPLAN_DATA)"
+            return "data directory \(path) does not exist (create it with actionplan init, or choose another with --data DIR, ACTIONPLAN_DATA or data in the config file)"
         case .planNotFound(let id, let available):
             let list = available.isEmpty ? "there are no plans in the data directory" : "plans: " + available.joined(separator: ", ")
             return "no plan with id \"\(Sanitizer.clean(id))\" (\(list))"

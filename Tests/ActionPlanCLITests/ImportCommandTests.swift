@@ -124,14 +124,15 @@ final class ImportCommandTests: XCTestCase {
         let kept = try Data(contentsOf: URL(fileURLWithPath: "\(data)/keep.json"))
 
         let cases: [(String, [UInt8], String)] = [
-            ("binary.docx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], "line 1: contains a NUL byte"),
-            ("latin1.txt", Array("Key Issue 1: Caf".utf8) + [0xE9] + Array("\n".utf8), "line 1: not valid UTF-8"),
-            ("later.txt", Array("Plan\nKey Issue 1: A\n".utf8) + [0xC3, 0x28], "line 3: not valid UTF-8"),
+            ("binary.docx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], "not a readable zip package"),
+            ("nul.txt", Array("Plan\nKey".utf8) + [0x00] + Array("\n".utf8), "line 2: contains a NUL byte"),
+            ("latin1.txt", Array("Key Issue 1: Caf".utf8) + [0xE9] + Array("\n".utf8), "no table found"),
+            ("legacy.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "an old binary Word or Excel file (.doc/.xls)"),
             ("empty.txt", [], "the file is empty"),
             ("blank.txt", Array("\n  \r\n".utf8), "the file is empty"),
-            ("prose.txt", Array("Minutes of the meeting\nNothing here is a table.\n".utf8), "no table found"),
-            ("unknown.csv", Array("Key Issue,Objective,Target,Budget\n1,a,b,c\n".utf8), "line 1: unknown column \"Budget\" (column 4); accepted names: Key Issue No"),
-            ("missing.csv", Array("Key Issue,Objective,Lead officers\n1,a,GS\n".utf8), "line 1: missing required column \"Target\""),
+            ("prose.txt", Array("Minutes of the meeting\nNothing here is a table.\n".utf8), "no plan table found: it has no table"),
+            ("unknown.csv", Array("Name,Address\nA,B\n".utf8), "no plan table found: its first table starts \u{201C}Name | Address\u{201D}"),
+            ("headeronly.csv", Array("Action,Lead officer,By when\n".utf8), "the table header was found (Action | Lead officer | By when) but no rows under it are targets"),
             ("header.txt", Array("Plan\nKey Issue 1: A\nKey Objectives\tTargets\tOwner\tTime scale\n".utf8), "line 3: the table header has unknown column \"Owner\""),
         ]
         for (name, bytes, message) in cases {
@@ -167,7 +168,7 @@ final class ImportCommandTests: XCTestCase {
 
         let back = try run(["import", csvPath, "--id", "report-copy"])
         XCTAssertEqual(back.status, 0, back.err)
-        XCTAssertTrue(back.out.contains("(CSV)"), back.out)
+        XCTAssertTrue(back.out.contains("(CSV in actionplan's export layout (UTF-8 with a byte order mark))"), back.out)
         XCTAssertTrue(back.out.contains("Every line was placed."), back.out)
         let a = try PlanFile.loadWithFingerprint(path: "\(data)/report.json").plan
         let b = try PlanFile.loadWithFingerprint(path: "\(data)/report-copy.json").plan

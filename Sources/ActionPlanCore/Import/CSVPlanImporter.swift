@@ -20,9 +20,26 @@ struct CSVPlanImporter {
     /// (issue, objective, target) of targets that still need an id, in document order.
     private var needIDs: [(Int, Int, Int)] = []
 
-    init(file: String, text: String) {
+    let options: ImportOptions
+
+    init(file: String, text: String, options: ImportOptions = ImportOptions()) {
         self.file = file
         self.text = text
+        self.options = options
+    }
+
+    /// Our own export's header: comma-separated, every heading a `CSVColumn`, none twice, with the
+    /// Key Issue, Objective and Target columns. Anything else is a council's CSV for `LayoutMapper`.
+    static func looksLikeOurs(firstLine: String) -> Bool {
+        guard let reader = try? CSVReader(string: firstLine, hasHeaderRow: false), let row = reader.next(), row.count >= 3 else { return false }
+        var seen: Set<CSVColumn> = []
+        for cell in row {
+            let name = ImportText.squash(cell.replacingOccurrences(of: "\u{FEFF}", with: ""))
+            if name.isEmpty { continue }
+            guard let c = CSVColumn.named(name), !seen.contains(c) else { return false }
+            seen.insert(c)
+        }
+        return (seen.contains(.keyIssue) || seen.contains(.keyIssueNumber)) && seen.contains(.objective) && seen.contains(.target)
     }
 
     /// The first non-empty line is a CSV row naming at least two known columns.
@@ -211,7 +228,7 @@ struct CSVPlanImporter {
         return issues[issue].objectives.count - 1
     }
 
-    private func makeTarget(_ cell: (CSVColumn) -> String, line: Int) throws(ImportError) -> Target {
+    private mutating func makeTarget(_ cell: (CSVColumn) -> String, line: Int) throws(ImportError) -> Target {
         let officersCell = cell(.officers)
         // "; " is what export writes (and keeps "Jo Fisher, Service Manager" whole); otherwise the
         // cell is read like a plan's Lead officers cell.
@@ -229,13 +246,25 @@ struct CSVPlanImporter {
         }
         let statusCell = cell(.status)
         var status = Status.notAssessed
+        var asWritten: String?
         if !statusCell.isEmpty {
-            guard let s = ProgressReportImporter.status(statusCell) ?? Status(argument: ImportText.squash(statusCell).replacingOccurrences(of: " ", with: "-")) else {
-                throw ImportError(file: file, line: line, "unknown status \"\(statusCell)\"; expected ✓, X, met, not met, partially met, not assessed or blank")
+            // The spellings export writes (met, not-met, …) read back exactly; a council's word is kept
+            // as written beside the status it means, and an unknown word never refuses the file.
+            if let s = options.statusMap[StatusWords.key(statusCell)] {
+                status = s
+                asWritten = statusCell
+            } else if let s = Status(argument: statusCell), Status.allCases.contains(where: { $0.argument == statusCell || $0.rawValue == statusCell }) {
+                status = s
+            } else if let s = ProgressReportImporter.status(statusCell) ?? StatusWords.status(statusCell) {
+                status = s
+                asWritten = statusCell
+            } else {
+                asWritten = statusCell
+                report.remark(line, "unknown status word \u{201C}\(statusCell)\u{201D}: imported as not assessed; use --status '\(statusCell)=met' (or not-met, partially-met, not-assessed) to say what it means")
             }
-            status = s
         }
         var target = Target(id: "", text: cell(.target), leadOfficers: officers, timescale: timescale, due: due, status: status)
+        if let asWritten { target.extras.append(JSONMember("statusAsWritten", .string(asWritten))) }
         target.comment = cell(.comment)
         target.forecast = cell(.forecast)
         var measure = Measure()

@@ -376,7 +376,7 @@ def write_xlsx(lay, path):
     ws = wb.active
     table = [b for b in lay["blocks"] if b[0] == "table"]
     options = table[0][3]
-    first = True
+    counters = [0, 0]
     if "sheet_before" in options:
         ws.title = options["sheet_before"]
         ws.append(["About this workbook"])
@@ -389,7 +389,14 @@ def write_xlsx(lay, path):
     ws.append([])
     for block in lay["blocks"]:
         kind = block[0]
-        if kind in ("h", "bold", "p", "num") and "title_rows" not in options:
+        if kind == "num":
+            # typed into the sheet as Word showed them: "2. Engagement", "2.1 Residents …"
+            level = block[1]
+            counters[level] += 1
+            if level == 0:
+                counters[1] = 0
+            ws.append([f"{counters[0]}. {block[2]}" if level == 0 else f"{counters[0]}.{counters[1]} {block[2]}"])
+        elif kind in ("h", "bold", "p") and "title_rows" not in options:
             if block[-1].startswith("This plan") or block[-1].startswith("Progress as at"):
                 continue
             ws.append([block[-1]])
@@ -436,15 +443,24 @@ def write_xlsx(lay, path):
 
 def text_rows(lay, sep_join):
     """Lines as Word's "Save as plain text" writes them: a paragraph a line, a table row a line of
-    tab-separated cells; paragraphs inside a cell joined (Word writes them with a line break that
-    the council's copy turned into a space)."""
+    tab-separated cells. Paragraphs inside a cell are joined with "; " here: Word itself would write
+    them as line breaks that split the row (the defect issue 9 describes), so the council's copy
+    joined them before saving."""
     lines = []
+    counters = [0, 0]
     for block in lay["blocks"]:
         kind = block[0]
         if kind in ("title", "h", "bold", "p"):
             lines.append([block[-1]])
         elif kind == "num":
-            lines.append([block[2]])
+            # Word's plain-text export writes the list numbers it draws.
+            level = block[1]
+            counters[level] += 1
+            if level == 0:
+                counters[1] = 0
+                lines.append([f"{counters[0]}. {block[2]}"])
+            else:
+                lines.append([f"{counters[0]}.{counters[1]} {block[2]}"])
         elif kind == "table":
             _, columns, rows, opts = block
             last = {}
@@ -465,7 +481,7 @@ def text_rows(lay, sep_join):
 
 
 def write_txt(lay, path, encoding="utf-8"):
-    lines = text_rows(lay, " ")
+    lines = text_rows(lay, "; ")
     out = "\r\n".join("\t".join(l) for l in lines) + "\r\n"
     with open(path, "wb") as f:
         f.write(out.encode(encoding))

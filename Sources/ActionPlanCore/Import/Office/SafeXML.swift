@@ -62,8 +62,11 @@ enum SafeXML {
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = builder
-        if !parser.parse() || builder.root == nil {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed XML"
+        // libxml2 (underneath XMLParser on Linux) recovers from some errors and still reports success,
+        // so the builder also checks that every element is closed, by its own name.
+        let ok = parser.parse()
+        if !ok || builder.root == nil || builder.failed || !builder.stack.isEmpty {
+            let reason = builder.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? (builder.stack.isEmpty ? "not well-formed" : "the part ends before <\(builder.stack.last!.name)> is closed")
             throw ImportError(file: file, "\(part) is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)): \(reason); the file may be damaged")
         }
         guard let root = builder.root else { throw ImportError(file: file, "\(part) is empty") }
@@ -96,16 +99,34 @@ enum SafeXML {
     private final class TreeBuilder: NSObject, XMLParserDelegate {
         var root: XMLElement2?
         var stack: [XMLElement2] = []
+        var failed = false
+        var failure: String?
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
             let e = XMLElement2(name: elementName, attributes: attributeDict)
-            if let parent = stack.last { parent.children.append(e) } else if root == nil { root = e }
+            if let parent = stack.last { parent.children.append(e) } else if root == nil { root = e } else { failed = true; failure = "more than one root element" }
             stack.append(e)
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            _ = stack.popLast()
+            guard let open = stack.popLast(), open.name == elementName else {
+                failed = true
+                failure = failure ?? "</\(elementName)> closes \(stack.last.map { "<\($0.name)>" } ?? "nothing")"
+                parser.abortParsing()
+                return
+            }
+            if stack.isEmpty && root !== open { failed = true }
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            failed = true
+            failure = failure ?? parseError.localizedDescription
+        }
+
+        func parser(_ parser: XMLParser, validationErrorOccurred validationError: Error) {
+            failed = true
+            failure = failure ?? validationError.localizedDescription
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -588,5 +588,42 @@ def main():
         f.write("\n")
 
 
+def bad_inputs():
+    """Files that must be refused with a clear message and nothing created (ImportBadInputTests)."""
+    bad = os.path.join(HERE, "bad")
+    os.makedirs(bad, exist_ok=True)
+    d = docx.Document()
+    d.add_paragraph("Equality Action Plan", style="Title")
+    d.add_paragraph("The action plan will be agreed at the next meeting.")
+    d.save(os.path.join(bad, "no-table.docx"))
+    good = os.path.join(HERE, "theme-headings.docx")
+    with zipfile.ZipFile(good) as z:
+        items = {n: z.read(n) for n in z.namelist()}
+    # "Billion laughs": entities that would expand to gigabytes if a parser expanded them.
+    laughs = ('<?xml version="1.0"?>\n<!DOCTYPE w:document [<!ENTITY a "ha">'
+              + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+              + ']>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>')
+    with zipfile.ZipFile(os.path.join(bad, "entities.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for n, b in items.items():
+            z.writestr(n, laughs.encode() if n == "word/document.xml" else b)
+    with zipfile.ZipFile(os.path.join(bad, "not-well-formed.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for n, b in items.items():
+            z.writestr(n, b[: len(b) // 2] if n == "word/document.xml" else b)
+    raw = open(good, "rb").read()
+    open(os.path.join(bad, "truncated.docx"), "wb").write(raw[: len(raw) // 2])
+    # A zip bomb: a 100 MB part that compresses to about 100 KB.
+    with zipfile.ZipFile(os.path.join(bad, "bomb.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for n, b in items.items():
+            if n == "word/document.xml":
+                z.writestr(n, b"<w:document>" + b" " * (100 << 20) + b"</w:document>")
+            else:
+                z.writestr(n, b)
+    wb = openpyxl.Workbook()
+    wb.active.title = "Plan"
+    wb.save(os.path.join(bad, "empty-sheet.xlsx"))
+    open(os.path.join(bad, "legacy.doc"), "wb").write(bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(504))
+
+
 if __name__ == "__main__":
     main()
+    bad_inputs()

@@ -45,9 +45,8 @@ final class ImportCSVTests: XCTestCase {
         issue.objectives = [objective, Objective(number: 2, text: "No targets yet")]
         plan.keyIssues = [issue, KeyIssue(number: 4, title: "Empty")]
         let back = try ImportFixtures.importCSV(PlanCSVExporter.render(plan)).plan
-        var expected = plan.keyIssues
-        expected[0].objectives[0].targets[0].forecast = "Met by March\n2009" // a CRLF in a cell is a line break
-        XCTAssertEqual(back.keyIssues, expected)
+        // Exactly: a CRLF inside a cell stays a CRLF (issue 16 item 12).
+        XCTAssertEqual(back.keyIssues, plan.keyIssues)
         XCTAssertEqual(back.nextTargetId, 10)
     }
 
@@ -66,13 +65,15 @@ final class ImportCSVTests: XCTestCase {
         XCTAssertEqual(targets[0].leadOfficers, ["GS", "CSO"])
         XCTAssertEqual(targets[0].due?.description, "2006-08-31")
         XCTAssertEqual(targets.map(\.status), [.met, .notMet])
-        XCTAssertEqual(targets[0].comment, "Line one\nLine two")
+        XCTAssertEqual(targets[0].comment, "Line one\r\nLine two", "cells are read exactly")
         XCTAssertEqual(plan.keyIssues[1].objectives[0].targets[0].text, "Say \"hello\"")
         XCTAssertEqual(plan.allTargets.map(\.id), ["t1", "t2", "t3"])
         XCTAssertEqual(plan.nextTargetId, 4)
         // Plain LF and no BOM read the same.
         let lf = csv.dropFirst().replacingOccurrences(of: "\r\n", with: "\n")
-        XCTAssertEqual(try ImportFixtures.importCSV(String(lf)).plan.keyIssues, plan.keyIssues)
+        var lfIssues = plan.keyIssues
+        lfIssues[0].objectives[0].targets[0].comment = "Line one\nLine two"
+        XCTAssertEqual(try ImportFixtures.importCSV(String(lf)).plan.keyIssues, lfIssues)
     }
 
     func testSynonymsSeparateNumbersAndSortedRows() throws {
@@ -126,5 +127,38 @@ final class ImportCSVTests: XCTestCase {
         let quote = importError("Key Issue,Objective,Target\n1,a,b\n1,a,\"never closed\n1,a,c\n")
         XCTAssertEqual(quote?.line, 3)
         XCTAssertTrue(quote?.message.contains("never closed") ?? false)
+    }
+
+    /// Issue 16 item 12: the values that used to change on export → import come back exactly, and the
+    /// plan's title, organisation, department, period and as-at date travel with the CSV.
+    func testExportImportIsExactForTheValuesThatUsedToChange() throws {
+        var plan = Plan(id: "exact", title: "Exact, \"quoted\" plan")
+        plan.organisation = "Borough Council"
+        plan.department = "Children & Learning"
+        plan.period = Period(start: YearMonth(year: 2026, month: 4)!, end: YearMonth(year: 2027, month: 3)!)
+        plan.asAt = Day(iso: "2026-09-30")
+        var t = Target(id: "t1", text: "  spaces around  ", leadOfficers: ["Smith; Jones"], timescale: "Aug\t06", due: Day(iso: "2006-08-31"), status: .met)
+        t.comment = "cr\r\nlf"
+        t.forecast = "a\ttab"
+        t.extras = [JSONMember("statusAsWritten", .string("Green")), JSONMember("extra", .object([JSONMember("Budget", .string("£5k"))]))]
+        var u = Target(id: "t2", text: "=SUM(A1)", leadOfficers: [" padded ", "GS"], timescale: "", status: .notMet)
+        u.comment = "@risk"
+        var w = Target(id: "t3", text: "one", leadOfficers: ["Service Manager/Team Leader"], status: .notAssessed)
+        w.extras = [JSONMember("extra", .object([JSONMember("Budget", .string("none")), JSONMember("Ref", .string("1.1.1"))]))]
+        plan.keyIssues = [KeyIssue(number: 1, title: " Lead\tership ", objectives: [Objective(number: 1, text: "O\r\nbj", targets: [t, u, w])])]
+        plan.nextTargetId = 4
+        for bom in [false, true] {
+            let csv = PlanCSVExporter.render(plan, byteOrderMark: bom)
+            XCTAssertTrue(csv.hasPrefix((bom ? "\u{FEFF}" : "") + "Key Issue No,"))
+            XCTAssertTrue(csv.contains(",Extra: Budget,Extra: Ref\r\n"), csv)
+            let back = try ImportFixtures.importCSV(csv).plan
+            XCTAssertEqual(back.keyIssues, plan.keyIssues)
+            XCTAssertEqual(back.title, plan.title)
+            XCTAssertEqual(back.organisation, plan.organisation)
+            XCTAssertEqual(back.department, plan.department)
+            XCTAssertEqual(back.period, plan.period)
+            XCTAssertEqual(back.asAt, plan.asAt)
+            XCTAssertEqual(back.nextTargetId, 4)
+        }
     }
 }

@@ -46,7 +46,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The plan id (default: made from the title).") var id: String?
     @Option(help: "The plan title (default: the document's title line; for CSV, the file name).") var title: String?
     @Flag(help: "Show what would be imported; write nothing.") var dryRun = false
-    @Flag(help: "Overwrite an existing plan with the same id.") var replace = false
+    @Flag(help: "Overwrite an existing plan with the same id (refused when it has reviews or history, unless --force).") var replace = false
+    @Flag(help: "With --replace: overwrite even a plan with reviews or history (they are lost).") var force = false
     @Option(help: "auto, text, report, csv, docx or xlsx.") var format: ImportFormat = .auto
     @Option(name: .customLong("map"), help: ArgumentHelp("A column's role: 'HEADING=ROLE' (repeatable), e.g. 'By when=timescale', 'Ref=ignore'.", valueName: "HEADING=ROLE"))
     var maps: [String] = []
@@ -81,12 +82,20 @@ struct ImportCommand: ParsableCommand {
             let path = try store.path(for: plan.id)
             let exists = FileManager.default.fileExists(atPath: path)
             if exists && !replace && !dryRun { throw StoreError.planExists(plan.id) }
+            // --replace writes a new plan over the old one: its reviews and history would go with it.
+            var loss: String?
+            if exists && replace, let old = try? store.load(plan.id).plan { loss = ReplaceLoss.describe(old) }
+            if let loss, !force && !dryRun {
+                printError("\(plan.id) has \(loss); --replace would lose them. Update it keeping them with `import FILE --into \(plan.id)`, or add --force to replace it anyway")
+                throw ExitCode(Exit.invalidData)
+            }
 
             printSummary(plan, result)
             if dryRun {
                 print(exists && !replace
                       ? "Dry run: nothing written. A plan with id \"\(plan.id)\" already exists: importing would need --replace (or another --id)."
                       : "Dry run: nothing written (would \(exists ? "replace" : "create") \(path)).")
+                if let loss { print(glyphs.clean("Replacing would lose \(plan.id)'s \(loss)\(force ? " (--force given)" : "; without --force it is refused").")) }
                 return
             }
             try ensureDirectory(dataOptions.directory)

@@ -59,12 +59,12 @@ struct ImportCommand: ParsableCommand {
             if dryRun {
                 print(exists && !replace
                       ? "Dry run: nothing written. A plan with id \"\(plan.id)\" already exists: importing would need --replace (or another --id)."
-                      : "Dry run: nothing written (would \(exists ? "replace" : "create") \(path)).")
+                      : "Dry run: nothing written (would \(exists ? "replace" : "create") \(glyphs.clean(path))).")
                 return
             }
             try ensureDirectory(dataOptions.directory)
             _ = try store.write(plan, mustBeNew: !replace)
-            print("\(exists ? "Replaced" : "Created") \(path)")
+            print("\(exists ? "Replaced" : "Created") \(glyphs.clean(path))")
         }
     }
 
@@ -92,7 +92,7 @@ struct ImportCommand: ParsableCommand {
         }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            print("Created data directory \(directory)")
+            print("Created data directory \(glyphs.clean(directory))")
         } catch {
             throw StoreError.noDataDirectory(directory)
         }

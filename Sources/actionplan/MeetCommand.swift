@@ -11,7 +11,8 @@ struct MeetCommand: ParsableCommand {
         Walks the plan target by target with the screen shared or projected: m met, x not met (asks for \
         the forecast), p partially met and Space (no change) each move on to the next target; c and f \
         edit the comment and forecast; ← and → (or b and n) step; a shows only targets not yet assessed \
-        in the open review, e only exceptions; q ends the meeting with a summary of what changed and what \
+        in the open review, e only exceptions; --officer that leads no target of the plan is refused (exit 2) \
+        with close names suggested; q ends the meeting with a summary of what changed and what \
         is outstanding, then the plan's tree. R starts or closes a review, r writes the report. Every \
         change is saved at once, with history. Press ? for every key.
         """
@@ -37,7 +38,16 @@ struct MeetCommand: ParsableCommand {
         try reportingErrors {
             let store = dataOptions.store()
             planID = try resolvedPlanID(planID, in: store)
-            _ = try store.load(planID)
+            let loaded = try store.load(planID)
+            // An officer who leads nothing here would open an empty meeting: say so, with close names.
+            if let officer {
+                let query = OfficerQuery(officer)
+                let targets = loaded.plan.allTargets
+                if !targets.contains(where: query.matches) {
+                    printError(OfficerSuggestion.noMatchNotice(for: officer, among: Set(targets.flatMap(\.leadOfficers)).sorted(), in: planID))
+                    throw ExitCode(Exit.notFound)
+                }
+            }
         }
         var arguments = ["--plan", planID, "--meeting"]
         if let data = dataOptions.data { arguments += ["--data", data] }

@@ -34,6 +34,8 @@ struct NcursesBackend {
     private var cursorShown = false
     /// What to print once the terminal is restored (set when `run` returns).
     private(set) var farewell: [String] = []
+    /// The signal that ended the run (SIGHUP, SIGTERM, SIGINT), 0 when the user quit.
+    private(set) var endingSignal: Int32 = 0
 
     init(settings: Settings, runner: EffectRunner) {
         self.settings = settings
@@ -84,10 +86,10 @@ struct NcursesBackend {
             if firstFrame { FirstFrame.drawn(); firstFrame = false }
             // A signal is acted on here, in the loop, never in the handler: the update turns it
             // into effects (keep the text being edited, leave the plan) and a quit.
-            if ap_take_signal() != 0 { if runtime.handle([.signal]) { return }; continue }
+            if let signal = takeSignal() { endingSignal = signal; if runtime.handle([.signal]) { return }; continue }
             var input: [Event] = []
             if let event = readEvent() { input.append(event) }
-            if ap_take_signal() != 0 { if runtime.handle(input + [.signal]) { return }; continue }
+            if let signal = takeSignal() { endingSignal = signal; if runtime.handle(input + [.signal]) { return }; continue }
             let now = monotonicNow()
             if now - lastTick >= settings.tickSeconds || input.isEmpty {
                 lastTick = now
@@ -95,6 +97,11 @@ struct NcursesBackend {
             }
             if runtime.handle(input) { return }
         }
+    }
+
+    private func takeSignal() -> Int32? {
+        let signal = ap_take_signal()
+        return signal == 0 ? nil : signal
     }
 
     /// Milliseconds a read waits for a key before an idle tick.

@@ -64,6 +64,10 @@ struct UICommand: ParsableCommand {
         do {
             try backend.run(initial: state, effects: effects)
             for line in backend.farewell { printError(line) }
+            // A hang-up or SIGTERM ended the session without the user quitting: a script or the shell
+            // must be able to tell (128 + the signal, as shells report it). Ctrl-C is the user's own quit.
+            let signal = backend.endingSignal
+            if signal == SIGHUP || signal == SIGTERM { throw ExitCode(128 + signal) }
         } catch let failure as NcursesBackend.Failure {
             printError(failure.description)
             throw ExitCode(Exit.usage)

@@ -11,7 +11,8 @@ enum MeetingScreen {
         guard let m = state.activeMeeting, let c = state.meetingContext else { return }
         // The header's tallies and breadcrumb lines are the meeting's.
         let top = 1
-        let bottom = layout.statusRow
+        // Above the status bar, which grows while a long message is shown.
+        let bottom = max(top + 1, layout.statusRow - (StatusBar.height(state, size: layout.size) - 1))
         for y in top..<bottom { grid.fill(row: y, style: .plain) }
         let rect = Rect(row: top, column: 0, width: layout.size.width, height: bottom - top)
         if m.isSummary {
@@ -283,7 +284,7 @@ enum MeetingScreen {
     static func statusHint(_ state: AppState) -> String? {
         if state.prompt != nil { return ReviewOverlays.hint(state) }
         guard let m = state.activeMeeting else { return nil }
-        if m.isSummary { return "Enter back into the meeting · q leave meeting mode · r report · R review" }
+        if m.isSummary { return "Enter back into the meeting · r report · R review · q ends meeting mode" }
         return "m met · x not met · p partly · Space no change · c comment · f forecast · a · e · q summary"
     }
 }

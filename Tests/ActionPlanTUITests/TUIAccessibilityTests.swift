@@ -1,0 +1,29 @@
+@testable import ActionPlanTUI
+import ActionPlanCore
+import XCTest
+
+/// Issue 12: the screen at 80×24 for everyone — nothing cut that carries meaning.
+final class TUIAccessibilityTests: XCTestCase {
+    private let small = Size(width: 80, height: 24)
+
+    /// A message longer than the status bar is shown in full, wrapped upwards, its last line on the
+    /// status row; the key hint is cut only between whole items.
+    func testLongStatusMessagesWrapInsteadOfBeingCut() {
+        var state = Sample.opened(size: small)
+        let long = "Cannot save t3: the plan file changed on disk while you were editing and the change could not be merged; press w to retry or u to undo your change"
+        state.message = Message(long, isError: true)
+        let grid = render(state, size: small)
+        grid.assertAligned()
+        let bottom = grid.lines.suffix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(bottom.contains(long), bottom)
+        XCTAssertTrue(grid.lines[23].contains("? help"), grid.lines[23])
+
+        state.message = nil
+        let hint = render(state, size: Size(width: 60, height: 16)).lines[15]
+        XCTAssertTrue(hint.contains("c comment"), hint)
+        let items = hint.components(separatedBy: "? help")[0].trimmingCharacters(in: .whitespaces).components(separatedBy: " · ")
+        let full = ["m met", "x not met", "p partly", "c comment", "f forecast", "u undo", "/ search", "o officer", "q back"]
+        XCTAssertEqual(items.last, "q back", "the way out is always shown: \(hint)")
+        XCTAssertEqual(items.dropLast(), full.prefix(items.count - 1), "whole items only: \(hint)")
+    }
+}

@@ -26,4 +26,21 @@ final class TUIAccessibilityTests: XCTestCase {
         XCTAssertEqual(items.last, "q back", "the way out is always shown: \(hint)")
         XCTAssertEqual(items.dropLast(), full.prefix(items.count - 1), "whole items only: \(hint)")
     }
+
+    /// The plans screen shows every plan's id whole at 80 (and 60) columns: the title is cut instead.
+    func testPlansScreenNeverCutsThePlanID() {
+        var state = AppState(options: Sample.options())
+        state.plans = [
+            PlanSummary(id: "luton-disability-equality-2008", title: "Luton Borough Council Disability Equality Scheme Action Plan: Progress Report January 2008"),
+            PlanSummary(id: "cumbria-childrens-services-2012-13", title: "Cumbria County Council Children's Services Directorate Equality Action Plan 2012-13"),
+        ]
+        for size in [small, Size(width: 60, height: 16)] {
+            state = update(state, .resize(size)).0
+            let grid = render(state, size: size)
+            grid.assertAligned()
+            XCTAssertNotNil(grid.row(containing: "luton-disability-equality-2008"), grid.text)
+            XCTAssertNotNil(grid.row(containing: "cumbria-childrens-services-2012-13"), grid.text)
+            XCTAssertNotNil(grid.row(containing: "Luton Borough Council"), grid.text)
+        }
+    }
 }

@@ -29,7 +29,10 @@ enum PlansScreen {
                     grid.put(line, row: y + 1 + k, column: rect.column + 4, style: Style(role: .error), maxWidth: w - 4)
                 }
             } else {
-                let head: StyledLine = [Span(marker), Span(state.clean(p.title), .bold), Span("  " + state.clean(p.id), .dimmed)]
+                // The id is what `--plan` and the command line take: the title gives way to it, never the reverse.
+                let id = state.clean(p.id)
+                let titleRoom = max(8, w - DisplayWidth.of(marker) - 2 - DisplayWidth.of(id) - 1)
+                let head: StyledLine = [Span(marker), Span(DisplayWidth.truncate(state.clean(p.title), to: titleRoom), .bold), Span("  " + id, .dimmed)]
                 grid.draw(head, row: y, column: rect.column, width: w)
                 grid.draw(Labels.tally(p.tally, g), row: y + 1, column: rect.column + 4, width: w - 4)
                 let barWidth = w >= 100 ? 30 : 16

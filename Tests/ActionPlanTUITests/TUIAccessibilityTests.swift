@@ -43,4 +43,24 @@ final class TUIAccessibilityTests: XCTestCase {
             XCTAssertNotNil(grid.row(containing: "Luton Borough Council"), grid.text)
         }
     }
+
+    /// Meeting mode lists every lead officer (one to a line), not a line cut after the first names;
+    /// when the screen has no room left it says how many more there are.
+    func testMeetingShowsEveryLeadOfficer() {
+        var plan = Sample.plan()
+        let names = ["Trevor Morrow", "Michael McMahon", "Seona Gordon", "Sandra Legate, Head of Service Development and Planning"]
+        plan.keyIssues[0].objectives[0].targets[0].leadOfficers = names
+        for size in [small, Size(width: 120, height: 40)] {
+            let s = send(Sample.opened(plan, size: size), .char("M")).0
+            let grid = render(s, size: size)
+            grid.assertAligned()
+            for name in names { XCTAssertTrue(grid.text.contains(name), "\(size): \(name) missing\n\(grid.text)") }
+            XCTAssertTrue(grid.text.contains("Lead officers  Trevor Morrow"), grid.text)
+        }
+        let tiny = Size(width: 60, height: 16)
+        let grid = render(send(Sample.opened(plan, size: tiny), .char("M")).0, size: tiny)
+        grid.assertAligned()
+        XCTAssertTrue(grid.text.contains("Trevor Morrow"), grid.text)
+        XCTAssertTrue(grid.text.contains("more)") || grid.text.contains("Sandra Legate"), grid.text)
+    }
 }

@@ -75,6 +75,10 @@ enum MeetingScreen {
         let crumbIssue = budget.take(1), crumbObjective = budget.take(1)
         var textCount = budget.take(1)
         let fields = budget.take(6)
+        // Every lead officer, one to a line (names often hold commas: "Jo Fisher, Service Manager").
+        let officerLines = target.leadOfficers.isEmpty ? ["(none named)"]
+            : target.leadOfficers.flatMap { Wrap.lines(state.clean($0), width: valueWidth) }
+        let officerCount = fields > 0 ? 1 + budget.take(min(officerLines.count, 6) - 1) : 0
         var commentCount = 0, forecastCount = 0
         textCount += budget.take(min(textLines.count, 8) - 1)
         let gapAfterCrumbs = budget.take(1)
@@ -125,8 +129,12 @@ enum MeetingScreen {
             return shown.map { [Span($0)] }
         }
         if fields > 0 {
-            let officers = target.leadOfficers.isEmpty ? "(none named)" : target.leadOfficers.joined(separator: ", ")
-            field("Lead officers", [[Span(DisplayWidth.truncate(state.clean(officers), to: valueWidth), Style(role: .accent))]])
+            var officers = Array(officerLines.prefix(officerCount))
+            if officerLines.count > officers.count {
+                let rest = officerLines.count - officers.count
+                officers[officers.count - 1] = DisplayWidth.truncate(officers[officers.count - 1], to: max(1, valueWidth - 12)) + " (+\(rest) more)"
+            }
+            field("Lead officers", officers.map { [Span($0, Style(role: .accent))] })
             var due: StyledLine = [Span(state.clean(Labels.dueLong(target)))]
             if target.isOverdue(asOf: state.options.asOf) {
                 due = [Span(state.clean(Labels.dueLong(target)), Style(role: .overdue)), Span("  "),

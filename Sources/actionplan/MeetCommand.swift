@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanTUI
 import ArgumentParser
 
 /// `actionplan meet PLAN_ID`: the review UI (`UICommand`, with everything it sets up) opened straight
@@ -23,6 +24,8 @@ struct MeetCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this lead officer's targets.", valueName: "name"), completion: .officer) var officer: String?
     @Flag(help: "ASCII status symbols and box lines ([Y] [N] [P] [ ]).") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
+    @Flag(help: "For a screen reader: the cursor on what is selected, no box lines or bar charts.") var screenReader = false
+    @Option(help: ArgumentHelp("default, high-contrast or projector.", valueName: "theme")) var theme: Theme?
     @Option(help: ArgumentHelp("Judge overdue as of this day (default: today); also the date a new review is offered.", valueName: "date"), transform: DayArgument.parse)
     var asOf: DayArgument?
 
@@ -54,6 +57,8 @@ struct MeetCommand: ParsableCommand {
         if let officer { arguments += ["--officer", officer] }
         if ascii { arguments.append("--ascii") }
         if noColor { arguments.append("--no-color") }
+        if screenReader { arguments.append("--screen-reader") }
+        if let theme { arguments += ["--theme", theme.rawValue] }
         if let asOf { arguments += ["--as-of", asOf.day.description] }
         var ui = try UICommand.parse(arguments)
         try ui.run()

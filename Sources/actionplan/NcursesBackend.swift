@@ -11,6 +11,8 @@ struct NcursesBackend {
     struct Settings {
         var color: Bool
         var mouse: Bool
+        /// The terminal cursor always shown, on what is selected (`--screen-reader`).
+        var screenReader = false
         /// Idle ticks at least this often (the disk check is paced by them).
         var tickSeconds: Double = 0.5
     }
@@ -241,9 +243,12 @@ struct NcursesBackend {
         if let cursor = grid.cursor {
             if !cursorShown { curs_set(1); cursorShown = true }
             wmove(ap_stdscr(), Int32(cursor.row), Int32(cursor.column))
-        } else if cursorShown {
-            curs_set(0)
-            cursorShown = false
+        } else {
+            // No caret: the cursor rests on the selected line (hidden, unless for a screen reader),
+            // never bottom-right where the last cell was written.
+            if settings.screenReader != cursorShown { curs_set(settings.screenReader ? 1 : 0); cursorShown = settings.screenReader }
+            let focus = grid.focus ?? (0, 0)
+            wmove(ap_stdscr(), Int32(focus.row), Int32(focus.column))
         }
         wrefresh(ap_stdscr())
     }

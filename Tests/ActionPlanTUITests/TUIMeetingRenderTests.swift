@@ -166,7 +166,7 @@ final class TUIMeetingRenderTests: XCTestCase {
                                    "a control or bidi character reached the screen: \(line.debugDescription)")
                 }
             }
-            XCTAssertTrue(render(s, size: size).text.contains("漢字"), "\(size)")
+            XCTAssertTrue(render(s, size: size).text.contains("漢字"), "\(size)\n" + render(s, size: size).text)
             XCTAssertTrue(render(s, size: size).text.contains("␛]0;pwned␇"), "\(size)")
         }
     }

@@ -39,6 +39,7 @@ enum MeetingScreen {
         var position: StyledLine = [Span(" "), banner("MEETING"), Span("  ")]
         guard let (index, item) = c.current(m, in: list) else {
             position.append(Span("No targets to review", .bold))
+            grid.focus = (rect.row, 0)
             grid.draw(position, row: rect.row, column: 0, width: w)
             let why = m.filterDescription.map { "No target is left that is \($0.replacing("only", with: "")): a and e turn the filters off." }
                 ?? "No targets match the tree's filters (q, then * clears them)."
@@ -93,6 +94,12 @@ enum MeetingScreen {
         commentCount += budget.take(min(max(1, comment.count), 10) - 1 - commentCount)
         forecastCount += budget.take(min(max(1, forecast.count), 10) - 1 - forecastCount)
         // What is left over goes above the target, so it sits near the middle of a tall screen.
+        // Then the Key Issue and objective in full (wrapped), when there is room: on a projector.
+        let objectiveText = state.clean(objective.label).isEmpty ? state.clean(objective.text) : state.clean(objective.label) + " " + state.clean(objective.text)
+        let issueLines = Wrap.lines("Key Issue \(issue.number): " + state.clean(issue.title), width: cw)
+        let objectiveLines = Wrap.lines(objectiveText, width: cw)
+        let issueCount = crumbIssue > 0 ? 1 + budget.take(min(issueLines.count, 3) - 1) : 0
+        let objectiveCount = crumbObjective > 0 ? 1 + budget.take(min(objectiveLines.count, 4) - 1) : 0
         let padding = budget.take(budget.available / 3)
 
         var y = rect.row + 1 + gapAfterPosition + padding
@@ -102,15 +109,15 @@ enum MeetingScreen {
             grid.draw(spans, row: y, column: column, width: width)
             y += 1
         }
-        if crumbIssue > 0 {
-            line([Span("Key Issue \(issue.number): ", .dimmed), Span(DisplayWidth.truncate(state.clean(issue.title), to: max(1, cw - 14)), .dimmed)])
+        // One line: cut at the width (a wrap would leave only the first word of a long unbroken run).
+        func crumb(_ text: String, _ count: Int) -> [String] {
+            count == 1 ? [DisplayWidth.truncate(text, to: cw)] : Wrap.lines(text, width: cw, limit: count)
         }
-        if crumbObjective > 0 {
-            let label = state.clean(objective.label)
-            line([Span(DisplayWidth.truncate((label.isEmpty ? "" : label + " ") + state.clean(objective.text), to: cw), .dimmed)])
-        }
+        for l in crumb("Key Issue \(issue.number): " + state.clean(issue.title), issueCount) { line([Span(l, .dimmed)]) }
+        for l in crumb(objectiveText, objectiveCount) { line([Span(l, .dimmed)]) }
         y += gapAfterCrumbs
         for (n, l) in Wrap.lines(state.clean(target.text), width: cw, limit: max(1, textCount)).enumerated() where n < textCount {
+            if n == 0, y < limit { grid.focus = (y, x) } // the target being discussed
             line([Span(l, .bold)])
         }
         y += gapAfterText
@@ -204,9 +211,11 @@ enum MeetingScreen {
         var line: StyledLine = [Span("Key Issue \(issue.number): ", .bold), count(.met), Span(" "), count(.partiallyMet), Span(" "),
                                 count(.notMet), Span(" "), count(.notAssessed)]
         if t.overdue > 0 { line += [Span(" "), Span("\(Labels.overdueSymbol(g)) \(t.overdue)", Style(bold: true, role: .overdue))] }
-        let after = "  \(t.met)/\(t.total) met"
+        // A screen reader gets the words, not a row of cells it would read one by one.
+        let sr = state.options.screenReader
+        let after = sr ? "  \(t.met) of \(t.total) met" : "  \(t.met)/\(t.total) met"
         let room = width - Header.width(of: line) - DisplayWidth.of(after) - 4
-        if room >= 3 {
+        if room >= 3 && !sr {
             line.append(Span("  ["))
             let cells = Self.cells(targets, room: room, g)
             for (i, c) in cells.enumerated() {

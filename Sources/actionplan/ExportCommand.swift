@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
             } catch {
                 throw StoreError.save(error)
             }
-            print("Wrote \(plan.allTargets.count) target\(plan.allTargets.count == 1 ? "" : "s") of \(plan.id) to \(output)")
+            print("Wrote \(plan.allTargets.count) target\(plan.allTargets.count == 1 ? "" : "s") of \(plan.id) to \(glyphs.clean(output))")
         }
     }
 }

@@ -94,13 +94,13 @@ struct ImportCommand: ParsableCommand {
             if dryRun {
                 print(exists && !replace
                       ? "Dry run: nothing written. A plan with id \"\(plan.id)\" already exists: importing would need --replace (or another --id)."
-                      : "Dry run: nothing written (would \(exists ? "replace" : "create") \(path)).")
+                      : "Dry run: nothing written (would \(exists ? "replace" : "create") \(glyphs.clean(path))).")
                 if let loss { print(glyphs.clean("Replacing would lose \(plan.id)'s \(loss)\(force ? " (--force given)" : "; without --force it is refused").")) }
                 return
             }
             try ensureDirectory(dataOptions.directory)
             _ = try store.write(plan, mustBeNew: !replace)
-            print("\(exists ? "Replaced" : "Created") \(path)")
+            print("\(exists ? "Replaced" : "Created") \(glyphs.clean(path))")
         }
     }
 
@@ -128,7 +128,7 @@ struct ImportCommand: ParsableCommand {
         }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            print("Created data directory \(directory)")
+            print("Created data directory \(glyphs.clean(directory))")
         } catch {
             throw StoreError.noDataDirectory(directory)
         }

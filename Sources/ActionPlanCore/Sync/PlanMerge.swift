@@ -47,25 +47,27 @@ public enum PlanMerge {
         guard ours.id == theirs.id else {
             throw Failure(message: "the two sides are different plans (\"\(Sanitizer.clean(ours.id))\" and \"\(Sanitizer.clean(theirs.id))\")")
         }
-        // A plan added on both sides with no common version: the one with the later history is base-less;
-        // merge as if both started from an empty copy of the structure they share (if they share it).
-        let base = base ?? Skeleton.empty(of: ours)
-        let changedByOurs = Skeleton(ours) != Skeleton(base)
-        let changedByTheirs = Skeleton(theirs) != Skeleton(base)
-        if changedByOurs && changedByTheirs && Skeleton(ours) != Skeleton(theirs) {
-            throw Failure(message: "both sides changed the plan's structure or its own fields (targets, objectives, Key Issues, reviews, title), which this version does not merge; keep one side")
-        }
-        // The side whose structure is newer is the one the field changes are applied onto; when neither
-        // or both (identically) changed it, either is the same.
-        let (onto, from) = changedByOurs ? (ours, theirs) : (theirs, ours)
-        return try fieldMerge(base: base, onto: onto, from: from)
+        // A plan added on both sides with no common version: merged as if both had started from its
+        // Key Issues and objectives with no targets (the same frame on both sides, or a conflict).
+        let base = base ?? StructureMerge.frame(ours)
+        let structure = try StructureMerge.merge(base: base, ours: ours, theirs: theirs)
+        var outcome = try fieldMerge(base: base, onto: structure.plan, ours: structure.ours, theirs: structure.theirs)
+        outcome.notes = structure.notes + outcome.notes
+        return outcome
     }
 
     /// apply(diff(base → from), onto: onto), with ties decided by history time and history merged.
-    static func fieldMerge(base: Plan, onto: Plan, from: Plan) throws(Failure) -> Outcome {
-        let fromChanges = changes(base: base, side: from)
+    /// `onto` is the merged structure; each of its targets holds one side's review fields (ours where
+    /// ours has the target), so ours' changes are there and theirs' are applied.
+    static func fieldMerge(base: Plan, onto structure: Plan, ours: Plan, theirs: Plan) throws(Failure) -> Outcome {
+        var result = structure
+        // Every target starts from ours' review fields where ours has it (else theirs', as it is).
+        result.updateEachTarget { _, t in
+            if let o = ours.target(id: t.id) { t.status = o.status; t.comment = o.comment; t.forecast = o.forecast }
+        }
+        let onto = ours, from = theirs
+        let fromChanges = changes(base: base, side: from).filter { ours.target(id: $0.key.target) != nil }
         let ontoChanges = changes(base: base, side: onto)
-        var result = onto
         var notes: [String] = []
         var decisions: [String: [HistoryEntry]] = [:]
         for (key, mine) in fromChanges.sorted(by: { ($0.key.target, $0.key.field.rawValue) < ($1.key.target, $1.key.field.rawValue) }) {
@@ -93,6 +95,10 @@ public enum PlanMerge {
                     result.keyIssues[i].objectives[o].targets[t].history = mergedHistory(
                         base: base.target(id: id)?.history ?? [], onto: onto.target(id: id)?.history ?? [],
                         from: from.target(id: id)?.history ?? [], decisions: decisions[id] ?? [])
+                    // A target one side does not have (added there, or kept after a removal) keeps the other's own history.
+                    if onto.target(id: id) == nil || from.target(id: id) == nil, let only = onto.target(id: id) ?? from.target(id: id) {
+                        result.keyIssues[i].objectives[o].targets[t].history = only.history
+                    }
                 }
             }
         }

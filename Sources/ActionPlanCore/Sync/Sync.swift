@@ -98,11 +98,27 @@ public struct Sync: Sendable {
     public func initialise(remoteURL: String?) throws(SyncError) -> [String] {
         var done: [String] = []
         guard repo.executable != nil else { throw .gitMissing }
+        var created = false
         if try repo.topLevel() == nil {
             try repo.must(["init", "-q"], doing: "creating the repository")
             done.append("made \(store.directory) a git repository")
+            created = true
         }
         try checkOwnRepository()
+        // A new machine joining (no plans here yet): start from the remote's history rather than a
+        // commit of our own beside it.
+        if created, let remoteURL, ((try? store.planIDs()) ?? []).isEmpty {
+            try repo.must(["remote", "add", remote, remoteURL], doing: "adding the remote \(remote)")
+            done.append("remote \(remote) = \(Sanitizer.clean(remoteURL))")
+            try fetch(url: remoteURL)
+            let branch = try repo.currentBranch() ?? "main"
+            try adoptRemoteBranchIfUnborn(branch)
+            if let name = try repo.currentBranch(), try repo.commit(of: "refs/remotes/\(remote)/\(name)") != nil {
+                try repo.must(["checkout", "-q", "-B", name, "refs/remotes/\(remote)/\(name)"], doing: "checking out the remote's plans")
+                _ = try repo.run(["branch", "-q", "--set-upstream-to=\(remote)/\(name)"])
+                done.append("checked out \(remote)/\(name)")
+            }
+        }
         try writeSmallFile(".gitattributes", mustContain: Sync.attributesLine, whole: Sync.attributesLine + "\n", &done)
         try writeSmallFile(".gitignore", mustContain: "/.*", whole: Sync.ignoreText, &done)
         try configureDriver(&done)
@@ -238,7 +254,7 @@ public struct Sync: Sendable {
             }
             if push.timedOut { throw .unreachable(remote: remote, url: url, message: push.message, timedOut: true) }
             let text = push.stdout + push.stderr
-            let rejected = ["[rejected]", "non-fast-forward", "fetch first", "stale info", "[remote rejected] (cannot lock ref"]
+            let rejected = ["[rejected]", "non-fast-forward", "fetch first", "stale info", "cannot lock ref"]
                 .contains { text.contains($0) }
             if !rejected {
                 if Sync.looksUnreachable(text) { throw .unreachable(remote: remote, url: url, message: push.message, timedOut: false) }

@@ -53,6 +53,7 @@ public struct Sync: Sendable {
     """
 
     public struct Report: Sendable, Equatable {
+        public init() {}
         /// The commit made of what was saved (its subject), nil when nothing was waiting.
         public var committed: String?
         /// What came in, per plan and person.
@@ -88,6 +89,10 @@ public struct Sync: Sendable {
         /// nil: no remote branch to compare with (never pushed, or no remote).
         public var unpushedCommits: Int?
         public var isEmpty: Bool { changedPlans.isEmpty && (unpushedCommits ?? 0) == 0 }
+        public init(changedPlans: [String], unpushedCommits: Int?) {
+            self.changedPlans = changedPlans
+            self.unpushedCommits = unpushedCommits
+        }
     }
 
     // MARK: - Set-up

@@ -15,6 +15,10 @@ public struct AppOptions: Sendable {
     public var startInMeeting = false
     /// Seconds between checks of the plan file on disk (and of who else has it open). Tests shorten it.
     public var diskCheckInterval: Double = 2
+    /// The data directory is set up for sync (`S` syncs; the status bar marks what is not synced).
+    public var syncAvailable = false
+    /// `sync.auto`: sync when a plan is opened and when it is left.
+    public var syncAuto = false
 
     public init(glyphs: Glyphs = .unicode, asOf: Day, who: String = "", officer: String? = nil,
                 planID: String? = nil, dataDirectory: String = "") {
@@ -168,6 +172,8 @@ public struct AppState: Sendable {
     /// Meeting mode and its summary (Features/Meeting), while the open plan is being walked target by
     /// target. Only ever set with that plan open: opening or leaving a plan ends it.
     public var meeting: MeetingState?
+    /// What is not synced yet, and when the last sync finished (Features/Sync).
+    public var sync = SyncStatus()
 
     public init(options: AppOptions, plans: [PlanSummary] = []) {
         self.options = options

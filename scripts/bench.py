@@ -4,7 +4,8 @@
 Each command is run RUNS times (after one warm-up run); we print the median wall time and the
 peak resident memory (from wait4's rusage, so it is that process's own peak). Goals (issue #2):
 < 25 ms at 5,000 targets, < 250 ms at 50,000 targets, peak memory < 100 MB at 50,000.
-In-process figures (load, keypress-to-saved, UI render) come from actionplan-bench.
+In-process figures (load, keypress-to-saved, UI render) come from actionplan-bench; the sync figure
+(issue 14: 100 plans, 10 changed, local clones, < 2 s) from scripts/bench_sync.py.
 """
 import os, shutil, statistics, subprocess, sys, time
 
@@ -95,6 +96,7 @@ def main():
     print("\nUI, in process (goals: render < 1 ms; keypress to durable save < 10 ms at 500 targets)")
     subprocess.run([BENCH, "render", single, "bench-001", "200"], check=True)
     subprocess.run([BENCH, "keypress", ui, "bench-001", "200"], check=True)
+    subprocess.run([sys.executable, os.path.join(ROOT, "scripts/bench_sync.py"), BIN, BENCH], check=True)
     if shutil.which("tmux"):
         print("\nUI, startup to first frame with the bundled data (goal < 50 ms)")
         subprocess.run([sys.executable, os.path.join(ROOT, "scripts/first_frame.py"), "--binary", BIN], check=True)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build needs on Debian (libncurses-dev, pkg-config), with --test what the
-# end-to-end tests need (tmux, python3, and man-db, groff-base, dpkg, binutils for the install
+# end-to-end tests need (tmux, git, python3, and man-db, groff-base, dpkg, binutils for the install
 # check), with --install what make install/deb need (binutils for strip, python3 for the man page), and with --report what `make report-check` needs (chromium,
 # poppler-utils for pdfinfo/pdftoppm, a font with the report's symbols). As root it installs with apt-get; otherwise it uses passwordless
 # sudo if there is one, else stops and prints the exact command to run.
@@ -22,6 +22,7 @@ if [ ! -e /usr/include/ncursesw/curses.h ] && ! pkg-config --exists ncursesw 2>/
 fi
 if [ "${1:-}" = "--test" ]; then
   command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+  command -v git >/dev/null 2>&1 || missing+=(git)            # sync: the tests with a bare repository and clones
   command -v python3 >/dev/null 2>&1 || missing+=(python3)   # the pty capture of the UI's raw output
   command -v man >/dev/null 2>&1 || missing+=(man-db)         # install-check: man --warnings -l
   command -v groff >/dev/null 2>&1 || missing+=(groff-base)

@@ -21,7 +21,7 @@ struct ActionPlanCommand: ParsableCommand {
 
         Exit codes: 0 success; 1 a plan file is invalid or unreadable, a file to import is refused, or the \
         review state forbids the command; 2 no such plan, target or review; 3 a save failed (the previous \
-        file is unchanged); 64 bad arguments (also an ambiguous plan prefix or target id); 78 the config file (or a setting's \
+        file is unchanged); 4 a sync could not finish (see actionplan sync --help); 64 bad arguments (also an ambiguous plan prefix or target id); 78 the config file (or a setting's \
         environment variable) is invalid.
         """,
         // No `version:` here: argument-parser then treats `--version` anywhere as the built-in flag when
@@ -31,7 +31,7 @@ struct ActionPlanCommand: ParsableCommand {
             UICommand.self, MeetCommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
             SummaryCommand.self, ReviewCommand.self, ReportCommand.self, ValidateCommand.self,
             HistoryCommand.self, RestoreCommand.self, ImportCommand.self, ExportCommand.self,
-            InitCommand.self, ConfigCommand.self,
+            InitCommand.self, ConfigCommand.self, SyncCommand.self, MergeDriverCommand.self,
         ],
         defaultSubcommand: UICommand.self
     )

@@ -78,6 +78,8 @@ enum Exit {
     static let invalidData: Int32 = 1
     static let notFound: Int32 = 2
     static let saveFailed: Int32 = 3
+    /// `sync` stopped before the end (no network, a merge to resolve, …): what was saved is committed.
+    static let syncFailed: Int32 = 4
     static let usage: Int32 = 64
     /// The config file, or a setting's environment variable, is not valid (sysexits' EX_CONFIG).
     static let config: Int32 = 78

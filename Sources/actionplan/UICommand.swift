@@ -63,12 +63,17 @@ struct UICommand: ParsableCommand {
         if let text = getenv("ACTIONPLAN_DISK_CHECK_SECONDS").map({ String(cString: $0) }), let seconds = Double(text), seconds > 0 {
             options.diskCheckInterval = seconds
         }
-        let (state, effects) = Startup.initialState(store: store, options: options)
+        // Sync (S) when the data directory is a repository of its own (actionplan sync --init).
+        let sync = SyncCommand.makeSync(store: store, remote: nil, who: who)
+        options.syncAvailable = (try? sync.pending()) != nil
+        options.syncAuto = options.syncAvailable && environmentFlag(.syncAuto)
+        let (state, startEffects) = Startup.initialState(store: store, options: options)
+        let effects = startEffects + (options.syncAvailable ? [.sync(.checkPending)] : [])
         let colour = !noColor && getenv("NO_COLOR") == nil
         let presence = Presence(dataDirectory: store.directory, user: who)
         var backend = NcursesBackend(settings: .init(color: colour, mouse: mouse, screenReader: options.screenReader,
                                                      tickSeconds: min(0.5, options.diskCheckInterval)),
-                                     runner: EffectRunner(store: store, who: who, presence: presence))
+                                     runner: EffectRunner(store: store, who: who, presence: presence, sync: options.syncAvailable ? sync : nil))
         do {
             try backend.run(initial: state, effects: effects)
             for line in backend.farewell { printError(line) }

@@ -55,7 +55,7 @@ final class ImportBadInputTests: XCTestCase {
 
     /// Random byte changes to real .docx/.xlsx files: every result is a plan or an ImportError.
     func testFuzzedOfficeFilesNeverCrash() throws {
-        var generator = SplitMix(seed: 0x1A2B3C)
+        var generator = SplitMix64(seed: 0x1A2B3C)
         var outcomes: [String: Int] = [:]
         for name in ["theme-headings.docx", "ccs-codes.xlsx", "group-rows.docx", "multi-sheet.xlsx"] {
             let original = Array(try Data(contentsOf: URL(fileURLWithPath: ImportCorpusTests.corpus + "/" + name)))
@@ -89,15 +89,3 @@ final class ImportBadInputTests: XCTestCase {
     }
 }
 
-/// A small seeded generator, so the fuzz is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -19,6 +19,10 @@ public struct AppOptions: Sendable {
     public var screenReader = false
     /// `--theme`: the default look, or one with no dim text for a projector or low vision.
     public var theme: Theme = .standard
+    /// The data directory is set up for sync (`S` syncs; the status bar marks what is not synced).
+    public var syncAvailable = false
+    /// `sync.auto`: sync when a plan is opened and when it is left.
+    public var syncAuto = false
 
     public init(glyphs: Glyphs = .unicode, asOf: Day, who: String = "", officer: String? = nil,
                 planID: String? = nil, dataDirectory: String = "") {
@@ -172,6 +176,8 @@ public struct AppState: Sendable {
     /// Meeting mode and its summary (Features/Meeting), while the open plan is being walked target by
     /// target. Only ever set with that plan open: opening or leaving a plan ends it.
     public var meeting: MeetingState?
+    /// What is not synced yet, and when the last sync finished (Features/Sync).
+    public var sync = SyncStatus()
 
     public init(options: AppOptions, plans: [PlanSummary] = []) {
         self.options = options

@@ -18,6 +18,8 @@ public enum Effect: Sendable {
     case checkDisk(planID: String, fingerprint: Fingerprint, now: Double)
     /// Presence markers and edit recovery files beside the plan (Session.swift).
     case session(SessionEffect)
+    /// Sync with other machines through git, or ask what is not synced (Features/Sync).
+    case sync(SyncEffect)
     case quit
 
     /// The changes of a commit effect (for tests and logs).
@@ -39,11 +41,14 @@ public struct EffectRunner: Sendable {
     public let who: String
     /// This session's "also open by" markers; nil: none are written or read.
     public var presence: Presence?
+    /// The sync of the data directory; nil: not set up (the data directory is not a repository).
+    public var sync: Sync?
 
-    public init(store: PlanStore, who: String, presence: Presence? = nil) {
+    public init(store: PlanStore, who: String, presence: Presence? = nil, sync: Sync? = nil) {
         self.store = store
         self.who = who
         self.presence = presence
+        self.sync = sync
     }
 
     public func perform(_ effect: Effect) -> [Event] {
@@ -67,6 +72,9 @@ public struct EffectRunner: Sendable {
             }
         case .session(let effect):
             return performSession(effect)
+        case .sync(let effect):
+            // The open plan may have changed: it is reloaded before the report is shown.
+            return performSync(effect)
         case .quit:
             return []
         }

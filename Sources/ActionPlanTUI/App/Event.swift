@@ -26,4 +26,6 @@ public enum Event: Sendable {
     case diskChecked(now: Double)
     /// Who else has the plan open, text left by a session that ended, a plan file gone bad (Session.swift).
     case session(SessionEvent)
+    /// A sync finished, or what is not synced yet (Features/Sync).
+    case sync(SyncEvent)
 }

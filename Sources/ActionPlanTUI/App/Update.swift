@@ -7,6 +7,7 @@ public func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
     var effects: [Effect] = []
     next.handle(event, &effects)
     next.followSession(from: state, after: event, &effects)
+    next.followSync(from: state, after: event, &effects)
     return (next, effects)
 }
 
@@ -46,6 +47,10 @@ extension AppState {
             doc?.lastDiskCheck = now
         case .session(let event):
             handleSession(event, &fx)
+        case .sync(let event):
+            handleSync(event, &fx)
+            // A sync may have brought changes to the open plan: look at the file now, not at the next tick.
+            if case .finished = event, let d = doc { fx.append(.checkDisk(planID: d.id, fingerprint: d.diskProblem?.fingerprint ?? d.base.fingerprint, now: d.lastDiskCheck)) }
         }
     }
 
@@ -117,6 +122,7 @@ extension AppState {
                 fx.append(.openPlan(entry.id))
             }
         case .help: mode = .help(scroll: 0)
+        case .sync: startSync(&fx)
         case .quit, .forceQuit: fx.append(.quit)
         case .back: break
         default:

@@ -12,6 +12,7 @@ public enum Command: Sendable, Hashable {
     case search, nextMatch, previousMatch
     case officerFilter, statusFilter, overdueOnly, clearFilters
     case retrySave, help, quit, forceQuit
+    case sync
     // Reviews, meeting mode and its summary (MeetingKeys.swift).
     case startMeeting, startOrCloseReview, writeReport
     case meetingNext, meetingPrevious, meetingFirst, meetingLast, meetingKeep, meetingNotYetAssessed, meetingExceptions, meetingLeave

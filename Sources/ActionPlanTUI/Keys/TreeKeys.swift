@@ -43,6 +43,7 @@ extension KeyTable {
         KeyBinding(keys: [.char("*")], command: .clearFilters, help: "Clear all filters and the search", context: .find),
 
         KeyBinding(keys: [.char("w")], command: .retrySave, help: "Retry a failed save", context: .other),
+        KeyBinding(keys: [.char("S")], command: .sync, help: "Sync with other machines (git: commit, fetch, merge per target, push; see actionplan sync)", context: .other),
         KeyBinding(keys: [.char("?")], command: .help, help: "This help (Esc, q or ? closes it)", context: .other),
         KeyBinding(keys: [.char("q")], command: .quit, help: "Quit (from a plan: back to the plans list first when there are several)", context: .other),
         KeyBinding(keys: [.ctrl("c")], command: .forceQuit, help: "Quit at once", context: .other),

@@ -58,6 +58,10 @@ enum StatusBar {
                 right.append(Span(" Saved \(saved) ", bar))
             }
         }
+        if state.sync.hasUnsynced {
+            // Said in words, not by colour alone: saved here, not yet with the other machines.
+            right.append(Span(g == .unicode ? " ⇅ not synced (S) " : " ~ not synced (S) ", Style(bold: true, reverse: true)))
+        }
         right.append(Span(" ? help ", Style(bold: true, reverse: true)))
         return right
     }

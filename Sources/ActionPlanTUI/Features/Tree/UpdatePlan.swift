@@ -43,6 +43,7 @@ extension AppState {
                 fx.append(.commit(planID: doc!.id, changes: doc!.pending, base: doc!.base))
             }
         case .help: mode = .help(scroll: 0)
+        case .sync: startSync(&fx)
         case .startMeeting: startMeeting()
         case .startOrCloseReview: startOrCloseReview()
         case .writeReport: askReportFormat()

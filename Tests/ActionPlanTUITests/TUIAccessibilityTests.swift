@@ -181,4 +181,15 @@ final class TUIAccessibilityTests: XCTestCase {
         let text = render(meeting, size: size).lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         XCTAssertTrue(text.contains("appropriate action is taken to eliminate unlawful discrimination and promote equality of opportunity"), text)
     }
+
+    /// G in the help reaches its last line in ASCII too (its lines wrap differently from Unicode's).
+    func testHelpEndIsReachableInEveryGlyphSet() {
+        for glyphs in [Glyphs.unicode, .ascii] {
+            for size in [small, Size(width: 120, height: 40), Size(width: 60, height: 16)] {
+                let s = send(Sample.opened(size: size, glyphs: glyphs), .char("?"), .char("G")).0
+                let text = render(s, size: size).text
+                XCTAssertTrue(text.contains("Quit at once"), "\(glyphs) \(size):\n\(text)")
+            }
+        }
+    }
 }

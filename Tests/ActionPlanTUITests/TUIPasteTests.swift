@@ -44,3 +44,45 @@ final class TUIPasteTests: XCTestCase {
         XCTAssertEqual(editor.text, "equality clauses")
     }
 }
+
+/// Issue 12: typing £, é and – in a non-UTF-8 locale (the backend reads bytes and decodes them here).
+final class ByteTextTests: XCTestCase {
+    private func decodeAll(_ bytes: [UInt8], _ fallback: ByteText.Fallback) -> (String, [[UInt8]]) {
+        var queue = bytes[...]
+        var text = ""
+        var problems: [[UInt8]] = []
+        while let b = queue.popFirst() {
+            if b < 0x80 { text.append(Character(Unicode.Scalar(b))); continue }
+            let (result, leftover) = ByteText.decode(first: b, next: { queue.popFirst() }, fallback: fallback)
+            queue = (leftover + queue)[...]
+            switch result {
+            case .character(let c): text.append(c)
+            case .undecodable(let bad): problems.append(bad)
+            }
+        }
+        return (text, problems)
+    }
+
+    func testUTF8FromTheTerminalIsReadInEveryLocale() {
+        let typed = "Budget of £5k agreed – café"
+        for fallback in [ByteText.Fallback.none, .latin1] {
+            let (text, problems) = decodeAll(Array(typed.utf8), fallback)
+            XCTAssertEqual(text, typed)
+            XCTAssertEqual(problems, [])
+        }
+    }
+
+    func testLatin1FromALatin1TerminalAndRefusalInTheCLocale() {
+        let latin1: [UInt8] = Array("Budget of ".utf8) + [0xA3] + Array("5k caf".utf8) + [0xE9]
+        XCTAssertEqual(decodeAll(latin1, .latin1).0, "Budget of £5k café")
+        let (text, problems) = decodeAll(latin1, .none)
+        XCTAssertEqual(text, "Budget of 5k caf", "the rest is kept, not lost after the first odd byte")
+        XCTAssertEqual(problems, [[0xA3], [0xE9]])
+        XCTAssertTrue(ByteText.problem([0xA3], codeset: "ANSI_X3.4-1968").contains("bytes A3"))
+        XCTAssertEqual(ByteText.Fallback(codeset: "ISO-8859-1"), .latin1)
+        XCTAssertEqual(ByteText.Fallback(codeset: "ISO-8859-15"), .latin1)
+        XCTAssertEqual(ByteText.Fallback(codeset: "ANSI_X3.4-1968"), .none)
+        // A lead byte cut short by an ASCII byte: the ASCII byte is not lost.
+        XCTAssertEqual(decodeAll([0xC2, 0x41], .none).0, "A")
+    }
+}

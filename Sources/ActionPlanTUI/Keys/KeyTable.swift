@@ -12,6 +12,8 @@ public enum Command: Sendable, Hashable {
     case search, nextMatch, previousMatch
     case officerFilter, statusFilter, overdueOnly, clearFilters
     case retrySave, help, quit, forceQuit
+    /// Ctrl-Z: job control, done by the terminal backend (it never reaches `update`).
+    case suspend
     // Reviews, meeting mode and its summary (MeetingKeys.swift).
     case startMeeting, startOrCloseReview, writeReport
     case meetingNext, meetingPrevious, meetingFirst, meetingLast, meetingKeep, meetingNotYetAssessed, meetingExceptions, meetingLeave

@@ -46,5 +46,6 @@ extension KeyTable {
         KeyBinding(keys: [.char("?")], command: .help, help: "This help (Esc, q or ? closes it)", context: .other),
         KeyBinding(keys: [.char("q")], command: .quit, help: "Quit (from a plan: back to the plans list first when there are several)", context: .other),
         KeyBinding(keys: [.ctrl("c")], command: .forceQuit, help: "Quit at once", context: .other),
+        KeyBinding(keys: [.ctrl("z")], command: .suspend, help: "Suspend to the shell (fg brings the screen back)", context: .other),
     ]
 }

@@ -138,6 +138,17 @@ struct NcursesBackend {
 
     // MARK: - Input
 
+    /// For the external editor: the terminal as the shell had it while `body` runs, then the screen
+    /// back and redrawn whole.
+    static let handOverTerminal: @Sendable (() -> Void) -> Void = { body in
+        ap_write_terminal(bracketedPasteOff)
+        endwin()
+        body()
+        ap_write_terminal(bracketedPasteOn)
+        ap_redraw_all()
+        wrefresh(ap_stdscr())
+    }
+
     static let bracketedPasteOn = "\u{1b}[?2004h"
     static let bracketedPasteOff = "\u{1b}[?2004l"
 

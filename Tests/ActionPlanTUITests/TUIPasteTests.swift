@@ -86,3 +86,68 @@ final class ByteTextTests: XCTestCase {
         XCTAssertEqual(decodeAll([0xC2, 0x41], .none).0, "A")
     }
 }
+
+/// Issue 12: long text in the user's own editor (Ctrl-X in the editor, E on a target), saved with history.
+final class TUIExternalEditorTests: XCTestCase {
+    private var dir = ""
+    private var store: PlanStore!
+
+    override func setUpWithError() throws {
+        dir = NSTemporaryDirectory() + "tui-external-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        store = PlanStore(directory: dir, keepBackups: 0)
+        _ = try store.write(Sample.plan())
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+
+    private func runtime(editor: String, handedOver: UnsafeMutablePointer<Int>? = nil) -> Runtime {
+        var o = Sample.options()
+        o.dataDirectory = dir
+        let (state, effects) = Startup.initialState(store: store, options: o)
+        var runner = EffectRunner(store: store, who: "me")
+        runner.editorCommand = editor
+        runner.handOverTerminal = { body in body() }
+        var r = Runtime(state: state, runner: runner)
+        XCTAssertFalse(r.start(events: [.resize(Size(width: 80, height: 24))], effects: effects))
+        return r
+    }
+
+    private func goToT3(_ r: inout Runtime) {
+        _ = r.handle([.key(.char("g"))])
+        for _ in 0..<20 where r.state.doc?.cursor != .target("t3") { _ = r.handle([.key(.down)]) }
+        XCTAssertEqual(r.state.doc?.cursor, .target("t3"))
+    }
+
+    func testCtrlXInTheEditorSavesWhatTheEditorLeftWithHistory() throws {
+        var r = runtime(editor: "sed -i 's/restructure/restructure; a second paragraph follows/; $a\\\nSecond paragraph.'")
+        goToT3(&r)
+        _ = r.handle([.key(.char("c")), .key(.ctrl("x"))])
+        XCTAssertEqual(r.state.mode, .normal, "saved and closed when the editor exited")
+        let t3 = try store.load("sample").plan.target(id: "t3")!
+        XCTAssertEqual(t3.comment, "Delayed by the restructure; a second paragraph follows.\nSecond paragraph.")
+        XCTAssertEqual(t3.history.last?.field, .comment)
+        XCTAssertEqual(t3.status, .notMet, "no status changed")
+    }
+
+    func testEOnATargetOpensTheCommentInTheEditor() throws {
+        var r = runtime(editor: "printf 'Written in vi\\n' >")
+        goToT3(&r)
+        _ = r.handle([.key(.char("E"))])
+        XCTAssertEqual(try store.load("sample").plan.target(id: "t3")?.comment, "Written in vi")
+    }
+
+    func testAFailingEditorSavesNothingAndKeepsTheText() throws {
+        var r = runtime(editor: "false")
+        goToT3(&r)
+        _ = r.handle([.key(.char("c"))] + "!".map { .key(.char($0)) } + [.key(.ctrl("x"))])
+        guard case .editing(let session) = r.state.mode else { return XCTFail("\(r.state.mode)") }
+        XCTAssertEqual(session.editor.text, "Delayed by the restructure.!")
+        XCTAssertEqual(r.state.message?.text, "Nothing saved: the editor exited with status 1; the text is still in the editor")
+        XCTAssertEqual(try store.load("sample").plan.target(id: "t3")?.comment, "Delayed by the restructure.")
+        var missing = runtime(editor: "/nonexistent/editor")
+        goToT3(&missing)
+        _ = missing.handle([.key(.char("E"))])
+        XCTAssertTrue(missing.state.message?.text.contains("could not be started") == true, missing.state.message?.text ?? "")
+    }
+}

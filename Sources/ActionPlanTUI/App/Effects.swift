@@ -18,6 +18,8 @@ public enum Effect: Sendable {
     case checkDisk(planID: String, fingerprint: Fingerprint, now: Double)
     /// Presence markers and edit recovery files beside the plan (Session.swift).
     case session(SessionEffect)
+    /// Edit this text in the user's own editor ($VISUAL, $EDITOR), the terminal handed over to it.
+    case externalEdit(EditSession)
     case quit
 
     /// The changes of a commit effect (for tests and logs).
@@ -39,6 +41,11 @@ public struct EffectRunner: Sendable {
     public let who: String
     /// This session's "also open by" markers; nil: none are written or read.
     public var presence: Presence?
+    /// Runs its argument with the terminal given back to the shell's state (the backend leaves the
+    /// screen, then redraws it); nil: no terminal, so no external editor.
+    public var handOverTerminal: (@Sendable (() -> Void) -> Void)?
+    /// The editor command; nil: $VISUAL, else $EDITOR, else vi or nano (tests set one).
+    public var editorCommand: String?
 
     public init(store: PlanStore, who: String, presence: Presence? = nil) {
         self.store = store
@@ -67,6 +74,8 @@ public struct EffectRunner: Sendable {
             }
         case .session(let effect):
             return performSession(effect)
+        case .externalEdit(let session):
+            return [.externalEdited(targetID: session.targetID, field: session.field, performExternalEdit(session.editor.text))]
         case .quit:
             return []
         }

@@ -11,6 +11,7 @@
 #include <wchar.h>
 #include <signal.h>
 #include <string.h>
+#include <stdio.h>
 #include <langinfo.h>
 #include <ncursesw/curses.h>
 
@@ -65,6 +66,52 @@ static inline void ap_install_signal_handlers(void) {
     sigaction(SIGHUP, &sa, NULL);
 }
 static inline int ap_take_signal(void) { int s = ap_signal_caught; ap_signal_caught = 0; return s; }
+
+// Bracketed paste (ESC[200~ … ESC[201~) arrives as two key codes of our own, above ncurses' keys.
+static inline int ap_key_paste_start(void) { return KEY_MAX + 40; }
+static inline int ap_key_paste_end(void) { return KEY_MAX + 41; }
+static inline void ap_define_paste_keys(void) {
+    define_key("\033[200~", KEY_MAX + 40);
+    define_key("\033[201~", KEY_MAX + 41);
+}
+// Written straight to the terminal, outside ncurses' screen model (mode switches such as ESC[?2004h).
+static inline void ap_write_terminal(const char *s) { fputs(s, stdout); fflush(stdout); }
+static inline void ap_redraw_all(void) { clearok(curscr, TRUE); }
+
+// Job control. The terminal is in raw mode (no IXON: Ctrl-S and Ctrl-Q are keys; no ISIG: Ctrl-Z is
+// a key), so suspending is ours to do: restore the terminal, stop as the tty would have stopped us
+// (the whole process group, as vim does), and on SIGCONT (fg) come back here.
+static volatile sig_atomic_t ap_tstp_caught = 0;
+static volatile sig_atomic_t ap_cont_caught = 0;
+static void ap_on_tstp(int sig) { (void)sig; ap_tstp_caught = 1; }
+static void ap_on_cont(int sig) { (void)sig; ap_cont_caught = 1; }
+static inline void ap_install_job_control_handlers(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = ap_on_tstp;
+    sigaction(SIGTSTP, &sa, NULL);
+    sa.sa_handler = ap_on_cont;
+    sigaction(SIGCONT, &sa, NULL);
+}
+static inline int ap_take_tstp(void) { int s = ap_tstp_caught; ap_tstp_caught = 0; return s; }
+static inline int ap_take_cont(void) { int s = ap_cont_caught; ap_cont_caught = 0; return s; }
+static inline void ap_stop_process_group(void) {
+    struct sigaction dfl, old;
+    memset(&dfl, 0, sizeof dfl);
+    sigemptyset(&dfl.sa_mask);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &dfl, &old);
+    kill(0, SIGTSTP);
+    sigaction(SIGTSTP, &old, NULL); // back here after fg (SIGCONT)
+    ap_cont_caught = 0;
+}
+
+// The locale's character set name ("UTF-8", "ANSI_X3.4-1968", "ISO-8859-1").
+static inline const char *ap_locale_codeset(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL ? codeset : "";
+}
 
 // Whether the current locale (after setlocale) encodes text as UTF-8.
 static inline int ap_locale_is_utf8(void) {

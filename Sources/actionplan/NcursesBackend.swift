@@ -34,6 +34,12 @@ struct NcursesBackend {
     let runner: EffectRunner
     private var colorsOn = false
     private var cursorShown = false
+    /// In a locale that is not UTF-8, keys are read as bytes and decoded by `ByteText`.
+    private var byteInput = false
+    private var codeset = ""
+    private var fallback = ByteText.Fallback.none
+    /// Ctrl-Z was read: suspend before the next read.
+    private var suspendRequested = false
     /// What to print once the terminal is restored (set when `run` returns).
     private(set) var farewell: [String] = []
     /// The signal that ended the run (SIGHUP, SIGTERM, SIGINT), 0 when the user quit.
@@ -55,10 +61,20 @@ struct NcursesBackend {
         }
         _ = set_term(screen)
         defer {
+            ap_write_terminal(NcursesBackend.bracketedPasteOff)
             endwin()
             delscreen(screen)
         }
-        cbreak()
+        // Raw, not cbreak: no IXON, so Ctrl-S cannot freeze the screen while keys typed meanwhile
+        // still act, and Ctrl-S, Ctrl-Q and Ctrl-V reach the program; Ctrl-C and Ctrl-Z arrive as keys
+        // (quit, suspend) and are handled below.
+        raw()
+        ap_install_job_control_handlers()
+        codeset = String(cString: ap_locale_codeset())
+        byteInput = ap_locale_is_utf8() == 0
+        fallback = ByteText.Fallback(codeset: codeset)
+        ap_define_paste_keys()
+        ap_write_terminal(NcursesBackend.bracketedPasteOn)
         noecho()
         nonl() // Enter arrives as CR and Ctrl-J as LF, so the editor can tell them apart
         keypad(ap_stdscr(), true)
@@ -89,8 +105,17 @@ struct NcursesBackend {
             // A signal is acted on here, in the loop, never in the handler: the update turns it
             // into effects (keep the text being edited, leave the plan) and a quit.
             if let signal = takeSignal() { endingSignal = signal; if runtime.handle([.signal]) { return }; continue }
+            if suspendRequested || ap_take_tstp() != 0 {
+                suspendRequested = false
+                suspend()
+                if runtime.handle([.resize(currentSize())]) { return }
+                continue
+            }
+            if ap_take_cont() != 0 { ap_redraw_all() } // resumed after a stop we did not ask for
             var input: [Event] = []
-            if let event = readEvent() { input.append(event) }
+            let editing: Bool
+            if case .editing = runtime.state.mode { editing = true } else { editing = false }
+            if let event = readEvent(editing: editing) { input.append(event) }
             if let signal = takeSignal() { endingSignal = signal; if runtime.handle(input + [.signal]) { return }; continue }
             let now = monotonicNow()
             if now - lastTick >= settings.tickSeconds || input.isEmpty {
@@ -113,13 +138,78 @@ struct NcursesBackend {
 
     // MARK: - Input
 
-    /// One key as an event, or nil when the wait timed out.
-    func readEvent() -> Event? {
-        var ch: wint_t = 0
-        let rc = wget_wch(ap_stdscr(), &ch)
-        if rc == ap_err() { return nil }
-        if rc == ap_key_code_yes() {
-            let code = Int32(ch)
+    /// For the external editor: the terminal as the shell had it while `body` runs, then the screen
+    /// back and redrawn whole.
+    static let handOverTerminal: @Sendable (() -> Void) -> Void = { body in
+        ap_write_terminal(bracketedPasteOff)
+        endwin()
+        body()
+        ap_write_terminal(bracketedPasteOn)
+        ap_redraw_all()
+        wrefresh(ap_stdscr())
+    }
+
+    static let bracketedPasteOn = "\u{1b}[?2004h"
+    static let bracketedPasteOff = "\u{1b}[?2004l"
+
+    /// Ctrl-Z (or a SIGTSTP from outside): the terminal as the shell had it, stopped until `fg`, then
+    /// the screen redrawn whole (the caller re-renders at the size the terminal has now).
+    mutating func suspend() {
+        ap_write_terminal(NcursesBackend.bracketedPasteOff)
+        endwin()
+        ap_stop_process_group()
+        ap_write_terminal(NcursesBackend.bracketedPasteOn)
+        ap_redraw_all()
+        wrefresh(ap_stdscr())
+    }
+
+    /// One unit of input: a key code, a character, or bytes that are not text in this locale.
+    enum Unit {
+        case code(Int32)
+        case scalar(UInt32)
+        case undecodable([UInt8])
+    }
+
+    /// Reads one unit, waiting as the window's timeout says; `timeout` is restored after the short
+    /// waits for the rest of a multi-byte character.
+    func readUnit(timeout: Int32) -> Unit? {
+        if !byteInput {
+            var ch: wint_t = 0
+            let rc = wget_wch(ap_stdscr(), &ch)
+            if rc == ap_err() { return nil }
+            return rc == ap_key_code_yes() ? .code(Int32(ch)) : .scalar(UInt32(ch))
+        }
+        let c = wgetch(ap_stdscr())
+        if c == ap_err() { return nil }
+        if c > 0xFF { return .code(c) }
+        if c < 0x80 { return .scalar(UInt32(c)) }
+        // The rest of the character is already on its way: wait for it only briefly.
+        wtimeout(ap_stdscr(), 20)
+        defer { wtimeout(ap_stdscr(), timeout) }
+        var pushBack: [Int32] = []
+        let (result, leftover) = ByteText.decode(first: UInt8(c), next: {
+            let b = wgetch(ap_stdscr())
+            if b == ap_err() { return nil }
+            if b > 0xFF { pushBack.append(b); return nil }
+            return UInt8(b)
+        }, fallback: fallback)
+        for b in (leftover.map(Int32.init) + pushBack).reversed() { _ = ungetch(b) }
+        switch result {
+        case .character(let ch): return .scalar(ch.unicodeScalars.first!.value)
+        case .undecodable(let bytes): return .undecodable(bytes)
+        }
+    }
+
+    /// One key (or a paste) as an event, or nil when the wait timed out. `editing`: an editor is
+    /// open, where Enter followed at once by more input is a paste's line break, not "save".
+    mutating func readEvent(editing: Bool) -> Event? {
+        guard let unit = readUnit(timeout: readTimeout) else { return nil }
+        switch unit {
+        case .undecodable(let bytes):
+            return .inputProblem(ByteText.problem(bytes, codeset: codeset))
+        case .code(let code):
+            if code == ap_key_paste_start() { return readPaste() }
+            if code == ap_key_paste_end() { return nil }
             if code == ap_key_resize() { return .resize(currentSize()) }
             if code == KEY_MOUSE {
                 switch ap_mouse_wheel() {
@@ -128,22 +218,67 @@ struct NcursesBackend {
                 default: return nil
                 }
             }
+            if code == KEY_ENTER, editing, let more = pendingBurst() { return .paste("\n" + more) }
             return NcursesBackend.functionKey(code).map { .key($0) }
-        }
-        let value = UInt32(ch)
-        if value == 27 {
-            // Esc, or Alt-Enter (ESC then Enter in the same burst).
-            wtimeout(ap_stdscr(), 0)
-            defer { wtimeout(ap_stdscr(), readTimeout) }
-            var next: wint_t = 0
-            let rc2 = wget_wch(ap_stdscr(), &next)
-            if rc2 == OK && (next == 13 || next == 10) { return .key(.altEnter) }
-            if rc2 != ap_err() {
-                if rc2 == ap_key_code_yes() { _ = ungetch(Int32(next)) } else { _ = unget_wch(wchar_t(next)) }
+        case .scalar(let value):
+            if value == 26 { suspendRequested = true; return nil } // Ctrl-Z
+            if value == 27 {
+                // Esc, or Alt-Enter (ESC then Enter in the same burst).
+                wtimeout(ap_stdscr(), 0)
+                defer { wtimeout(ap_stdscr(), readTimeout) }
+                switch readUnit(timeout: 0) {
+                case .scalar(13)?, .scalar(10)?: return .key(.altEnter)
+                case .code(let code)?: _ = ungetch(code)
+                case .scalar(let next)?:
+                    if byteInput, next < 0x80 { _ = ungetch(Int32(next)) } else { _ = unget_wch(wchar_t(next)) }
+                default: break
+                }
+                return .key(.escape)
             }
-            return .key(.escape)
+            if value == 13, editing, let more = pendingBurst() { return .paste("\n" + more) }
+            return NcursesBackend.characterKey(value).map { .key($0) }
         }
-        return NcursesBackend.characterKey(value).map { .key($0) }
+    }
+
+    /// The text of a bracketed paste, up to its end marker (or a second without input, if the
+    /// terminal never sends one). Key codes inside it are dropped: a paste is text, never keys.
+    func readPaste() -> Event {
+        var text = String.UnicodeScalarView()
+        wtimeout(ap_stdscr(), 1000)
+        defer { wtimeout(ap_stdscr(), readTimeout) }
+        while let unit = readUnit(timeout: 1000) {
+            switch unit {
+            case .code(let code):
+                if code == ap_key_paste_end() { return .paste(String(text)) }
+                if code == KEY_ENTER { text.append("\n") }
+            case .scalar(let value):
+                if let scalar = Unicode.Scalar(value) { text.append(scalar) }
+            case .undecodable: text.append("\u{FFFD}")
+            }
+        }
+        return .paste(String(text))
+    }
+
+    /// What arrived together with an Enter typed in an editor. A person cannot type another key
+    /// within milliseconds of Enter; a terminal pasting without bracketed paste does. Nil when
+    /// nothing is waiting (a real Enter: save).
+    func pendingBurst() -> String? {
+        wtimeout(ap_stdscr(), 0)
+        defer { wtimeout(ap_stdscr(), readTimeout) }
+        guard let first = readUnit(timeout: 0) else { return nil }
+        var text = String.UnicodeScalarView()
+        var unit: Unit? = first
+        // The rest of a pasted chunk follows within a few milliseconds.
+        wtimeout(ap_stdscr(), 10)
+        while let u = unit {
+            switch u {
+            case .scalar(13), .scalar(10), .code(KEY_ENTER): text.append("\n")
+            case .scalar(let value): if let scalar = Unicode.Scalar(value) { text.append(scalar) }
+            case .code, .undecodable: break
+            }
+            unit = readUnit(timeout: 10)
+        }
+        return String(text)
     }
 
     static func functionKey(_ code: Int32) -> Key? {

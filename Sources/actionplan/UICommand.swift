@@ -71,9 +71,11 @@ struct UICommand: ParsableCommand {
         let effects = startEffects + (options.syncAvailable ? [.sync(.checkPending)] : [])
         let colour = !noColor && getenv("NO_COLOR") == nil
         let presence = Presence(dataDirectory: store.directory, user: who)
+        var runner = EffectRunner(store: store, who: who, presence: presence, sync: options.syncAvailable ? sync : nil)
+        runner.handOverTerminal = NcursesBackend.handOverTerminal
         var backend = NcursesBackend(settings: .init(color: colour, mouse: mouse, screenReader: options.screenReader,
                                                      tickSeconds: min(0.5, options.diskCheckInterval)),
-                                     runner: EffectRunner(store: store, who: who, presence: presence, sync: options.syncAvailable ? sync : nil))
+                                     runner: runner)
         do {
             try backend.run(initial: state, effects: effects)
             for line in backend.farewell { printError(line) }

@@ -181,4 +181,36 @@ final class TUIAccessibilityTests: XCTestCase {
         let text = render(meeting, size: size).lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         XCTAssertTrue(text.contains("appropriate action is taken to eliminate unlawful discrimination and promote equality of opportunity"), text)
     }
+
+    /// G in the help reaches its last line in ASCII too (its lines wrap differently from Unicode's).
+    func testHelpEndIsReachableInEveryGlyphSet() {
+        for glyphs in [Glyphs.unicode, .ascii] {
+            for size in [small, Size(width: 120, height: 40), Size(width: 60, height: 16)] {
+                let s = send(Sample.opened(size: size, glyphs: glyphs), .char("?"), .char("G")).0
+                let text = render(s, size: size).text
+                XCTAssertTrue(text.contains("Quit at once"), "\(glyphs) \(size):\n\(text)")
+            }
+        }
+    }
+
+    /// At 80×24 the tree gives a target's text at least 40 columns ("Discuss recruitment process an…"
+    /// three times over was unreadable); more when filtered to one officer (no officer column).
+    func testTheTreeGivesTargetTextFortyColumnsAt80() {
+        var plan = Sample.plan()
+        let text = "Discuss recruitment process and selection criteria with the trade unions and the disabled staff forum"
+        plan.keyIssues[0].objectives[0].targets[2].text = text
+        let s = moveTo(.target("t1"), in: Sample.opened(plan, size: small))
+        var grid = render(s, size: small)
+        grid.assertAligned()
+        let row = grid.treeRow("Discuss") ?? ""
+        XCTAssertTrue(row.contains(String(text.prefix(39))), row)
+        XCTAssertTrue(row.contains("⚠"), "overdue still marked: \(row)")
+        XCTAssertTrue(row.contains("GS"), "officer column: \(row)")
+        // Filtered to one officer: the column would only repeat the name.
+        var filtered = s
+        filtered.doc?.filters.officer = "GS"
+        grid = render(filtered, size: small)
+        let filteredRow = grid.treeRow("Discuss") ?? ""
+        XCTAssertTrue(filteredRow.contains(String(text.prefix(47))), filteredRow)
+    }
 }

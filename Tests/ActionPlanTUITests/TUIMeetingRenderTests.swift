@@ -186,17 +186,29 @@ final class TUIMeetingRenderTests: XCTestCase {
         }
     }
 
-    func testAKeyIssueWithMoreTargetsThanRoomGetsAScaledBar() {
-        func targets(_ counts: [(Status, Int)]) -> [Target] {
-            var out: [Target] = []
-            for (s, n) in counts { for _ in 0..<n { out.append(Target(id: "t\(out.count)", text: "", status: s)) } }
-            return out
+    /// Issue 12: one cell per target in document order at every width; too many for the room shows
+    /// the ones around the target on screen, with < and > where others are left out.
+    func testAKeyIssueWithMoreTargetsThanRoomKeepsDocumentOrder() {
+        func targets(_ statuses: [Status]) -> [Target] {
+            statuses.enumerated().map { Target(id: "t\($0.offset)", text: "", status: $0.element) }
         }
-        let even = MeetingScreen.cells(targets([(.met, 33), (.partiallyMet, 33), (.notMet, 34)]), room: 30, .unicode)
-        XCTAssertEqual(even.map(\.text).joined(), String(repeating: "■", count: 10) + String(repeating: "▣", count: 10) + String(repeating: "□", count: 10))
-        let few = MeetingScreen.cells(targets([(.met, 1), (.notAssessed, 199)]), room: 20, .ascii)
-        XCTAssertEqual(few.map(\.text).joined(), String(repeating: ".", count: 20), "under half a cell rounds away")
-        XCTAssertEqual(MeetingScreen.cells(targets([(.met, 3)]), room: 5, .ascii).map(\.text).joined(), "###", "one cell each when they fit")
+        let mixed = targets((0..<100).map { [.met, .notMet, .partiallyMet, .notAssessed][$0 % 4] })
+        let first = MeetingScreen.cells(mixed, room: 10, current: "t0", .ascii)
+        XCTAssertEqual(first.map(\.text).joined(), "#-+.#-+.#>", "the first targets, in order")
+        XCTAssertTrue(first[0].isCurrent)
+        let middle = MeetingScreen.cells(mixed, room: 10, current: "t50", .ascii)
+        XCTAssertEqual(middle.count, 10)
+        XCTAssertEqual(middle.first?.text, "<")
+        XCTAssertEqual(middle.last?.text, ">")
+        XCTAssertEqual(middle.filter(\.isCurrent).count, 1)
+        // In order: each shown cell is the status of consecutive targets.
+        let shown = middle.dropFirst().dropLast()
+        let at = shown.firstIndex { $0.isCurrent }! - shown.startIndex
+        for (k, c) in shown.enumerated() { XCTAssertEqual(c.status, mixed[50 - at + k].status) }
+        let last = MeetingScreen.cells(mixed, room: 10, current: "t99", .ascii)
+        XCTAssertEqual(last.first?.text, "<")
+        XCTAssertTrue(last.last!.isCurrent)
+        XCTAssertEqual(MeetingScreen.cells(targets([.met, .met, .met]), room: 5, .ascii).map(\.text).joined(), "###", "one cell each when they fit")
         // Drawn: the counts, the bar and x/y met fit the width.
         var plan = Sample.plan()
         plan.keyIssues[0].objectives[0].targets += (7..<160).map { Target(id: "t\($0)", text: "Target \($0)", status: $0 % 3 == 0 ? .met : .notAssessed) }

@@ -44,3 +44,110 @@ final class TUIPasteTests: XCTestCase {
         XCTAssertEqual(editor.text, "equality clauses")
     }
 }
+
+/// Issue 12: typing £, é and – in a non-UTF-8 locale (the backend reads bytes and decodes them here).
+final class ByteTextTests: XCTestCase {
+    private func decodeAll(_ bytes: [UInt8], _ fallback: ByteText.Fallback) -> (String, [[UInt8]]) {
+        var queue = bytes[...]
+        var text = ""
+        var problems: [[UInt8]] = []
+        while let b = queue.popFirst() {
+            if b < 0x80 { text.append(Character(Unicode.Scalar(b))); continue }
+            let (result, leftover) = ByteText.decode(first: b, next: { queue.popFirst() }, fallback: fallback)
+            queue = (leftover + queue)[...]
+            switch result {
+            case .character(let c): text.append(c)
+            case .undecodable(let bad): problems.append(bad)
+            }
+        }
+        return (text, problems)
+    }
+
+    func testUTF8FromTheTerminalIsReadInEveryLocale() {
+        let typed = "Budget of £5k agreed – café"
+        for fallback in [ByteText.Fallback.none, .latin1] {
+            let (text, problems) = decodeAll(Array(typed.utf8), fallback)
+            XCTAssertEqual(text, typed)
+            XCTAssertEqual(problems, [])
+        }
+    }
+
+    func testLatin1FromALatin1TerminalAndRefusalInTheCLocale() {
+        let latin1: [UInt8] = Array("Budget of ".utf8) + [0xA3] + Array("5k caf".utf8) + [0xE9]
+        XCTAssertEqual(decodeAll(latin1, .latin1).0, "Budget of £5k café")
+        let (text, problems) = decodeAll(latin1, .none)
+        XCTAssertEqual(text, "Budget of 5k caf", "the rest is kept, not lost after the first odd byte")
+        XCTAssertEqual(problems, [[0xA3], [0xE9]])
+        XCTAssertTrue(ByteText.problem([0xA3], codeset: "ANSI_X3.4-1968").contains("bytes A3"))
+        XCTAssertEqual(ByteText.Fallback(codeset: "ISO-8859-1"), .latin1)
+        XCTAssertEqual(ByteText.Fallback(codeset: "ISO-8859-15"), .latin1)
+        XCTAssertEqual(ByteText.Fallback(codeset: "ANSI_X3.4-1968"), .none)
+        // A lead byte cut short by an ASCII byte: the ASCII byte is not lost.
+        XCTAssertEqual(decodeAll([0xC2, 0x41], .none).0, "A")
+    }
+}
+
+/// Issue 12: long text in the user's own editor (Ctrl-X in the editor, E on a target), saved with history.
+final class TUIExternalEditorTests: XCTestCase {
+    private var dir = ""
+    private var store: PlanStore!
+
+    override func setUpWithError() throws {
+        dir = NSTemporaryDirectory() + "tui-external-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        store = PlanStore(directory: dir, keepBackups: 0)
+        _ = try store.write(Sample.plan())
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+
+    private func runtime(editor: String, handedOver: UnsafeMutablePointer<Int>? = nil) -> Runtime {
+        var o = Sample.options()
+        o.dataDirectory = dir
+        let (state, effects) = Startup.initialState(store: store, options: o)
+        var runner = EffectRunner(store: store, who: "me")
+        runner.editorCommand = editor
+        runner.handOverTerminal = { body in body() }
+        var r = Runtime(state: state, runner: runner)
+        XCTAssertFalse(r.start(events: [.resize(Size(width: 80, height: 24))], effects: effects))
+        return r
+    }
+
+    private func goToT3(_ r: inout Runtime) {
+        _ = r.handle([.key(.char("g"))])
+        for _ in 0..<20 where r.state.doc?.cursor != .target("t3") { _ = r.handle([.key(.down)]) }
+        XCTAssertEqual(r.state.doc?.cursor, .target("t3"))
+    }
+
+    func testCtrlXInTheEditorSavesWhatTheEditorLeftWithHistory() throws {
+        var r = runtime(editor: "sed -i 's/restructure/restructure; a second paragraph follows/; $a\\\nSecond paragraph.'")
+        goToT3(&r)
+        _ = r.handle([.key(.char("c")), .key(.ctrl("x"))])
+        XCTAssertEqual(r.state.mode, .normal, "saved and closed when the editor exited")
+        let t3 = try store.load("sample").plan.target(id: "t3")!
+        XCTAssertEqual(t3.comment, "Delayed by the restructure; a second paragraph follows.\nSecond paragraph.")
+        XCTAssertEqual(t3.history.last?.field, .comment)
+        XCTAssertEqual(t3.status, .notMet, "no status changed")
+    }
+
+    func testEOnATargetOpensTheCommentInTheEditor() throws {
+        var r = runtime(editor: "printf 'Written in vi\\n' >")
+        goToT3(&r)
+        _ = r.handle([.key(.char("E"))])
+        XCTAssertEqual(try store.load("sample").plan.target(id: "t3")?.comment, "Written in vi")
+    }
+
+    func testAFailingEditorSavesNothingAndKeepsTheText() throws {
+        var r = runtime(editor: "false")
+        goToT3(&r)
+        _ = r.handle([.key(.char("c"))] + "!".map { .key(.char($0)) } + [.key(.ctrl("x"))])
+        guard case .editing(let session) = r.state.mode else { return XCTFail("\(r.state.mode)") }
+        XCTAssertEqual(session.editor.text, "Delayed by the restructure.!")
+        XCTAssertEqual(r.state.message?.text, "Nothing saved: the editor exited with status 1; the text is still in the editor")
+        XCTAssertEqual(try store.load("sample").plan.target(id: "t3")?.comment, "Delayed by the restructure.")
+        var missing = runtime(editor: "/nonexistent/editor")
+        goToT3(&missing)
+        _ = missing.handle([.key(.char("E"))])
+        XCTAssertTrue(missing.state.message?.text.contains("could not be started") == true, missing.state.message?.text ?? "")
+    }
+}

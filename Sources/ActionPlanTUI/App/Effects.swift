@@ -20,6 +20,8 @@ public enum Effect: Sendable {
     case session(SessionEffect)
     /// Sync with other machines through git, or ask what is not synced (Features/Sync).
     case sync(SyncEffect)
+    /// Edit this text in the user's own editor ($VISUAL, $EDITOR), the terminal handed over to it.
+    case externalEdit(EditSession)
     case quit
 
     /// The changes of a commit effect (for tests and logs).
@@ -43,6 +45,11 @@ public struct EffectRunner: Sendable {
     public var presence: Presence?
     /// The sync of the data directory; nil: not set up (the data directory is not a repository).
     public var sync: Sync?
+    /// Runs its argument with the terminal given back to the shell's state (the backend leaves the
+    /// screen, then redraws it); nil: no terminal, so no external editor.
+    public var handOverTerminal: (@Sendable (() -> Void) -> Void)?
+    /// The editor command; nil: $VISUAL, else $EDITOR, else vi or nano (tests set one).
+    public var editorCommand: String?
 
     public init(store: PlanStore, who: String, presence: Presence? = nil, sync: Sync? = nil) {
         self.store = store
@@ -75,6 +82,8 @@ public struct EffectRunner: Sendable {
         case .sync(let effect):
             // The open plan may have changed: it is reloaded before the report is shown.
             return performSync(effect)
+        case .externalEdit(let session):
+            return [.externalEdited(targetID: session.targetID, field: session.field, performExternalEdit(session.editor.text))]
         case .quit:
             return []
         }

@@ -8,6 +8,8 @@ public enum Event: Sendable {
     case paste(String)
     /// Input the terminal sent that could not be read as text in this locale: said, never dropped silently.
     case inputProblem(String)
+    /// The user's own editor exited: the text it left, or why there is none.
+    case externalEdited(targetID: String, field: TargetField, Result<String, ExternalEditFailure>)
     /// The terminal size, at start and whenever it changes (kept for paging; render takes it too).
     case resize(Size)
     /// Idle tick; `now` is monotonic seconds (used to pace checks of the file on disk).

@@ -20,6 +20,8 @@ extension AppState {
             pasted(text)
         case .inputProblem(let text):
             message = Message(text, isError: true)
+        case .externalEdited(let targetID, let field, let result):
+            externalEdited(targetID: targetID, field: field, result, &fx)
         case .resize(let newSize):
             size = newSize
             keepCursorVisible()

@@ -13,6 +13,10 @@ public enum Command: Sendable, Hashable {
     case officerFilter, statusFilter, overdueOnly, clearFilters
     case retrySave, help, quit, forceQuit
     case sync
+    /// Ctrl-Z: job control, done by the terminal backend (it never reaches `update`).
+    case suspend
+    /// The comment or forecast in $VISUAL/$EDITOR (Features/Editor/ExternalEditor.swift).
+    case editExternal, editCommentExternally
     // Reviews, meeting mode and its summary (MeetingKeys.swift).
     case startMeeting, startOrCloseReview, writeReport
     case meetingNext, meetingPrevious, meetingFirst, meetingLast, meetingKeep, meetingNotYetAssessed, meetingExceptions, meetingLeave

@@ -23,10 +23,12 @@ extension KeyTable {
         KeyBinding(keys: [.char("f")], command: .editForecast, help: "Edit the forecast (if not met: when, or why not?)", context: .edit),
         KeyBinding(keys: [.char("u")], command: .undo, help: "Undo the last change (saved, and recorded in history as \"undo\")", context: .edit),
         KeyBinding(keys: [.ctrl("r")], command: .redo, help: "Redo what was undone", context: .edit),
+        KeyBinding(keys: [.char("E")], command: .editCommentExternally, help: "Edit the comment in $VISUAL or $EDITOR (long text; saved when it exits)", context: .edit),
 
         KeyBinding(keys: [.enter], command: .editSave, help: "Save the text", context: .editor),
         KeyBinding(keys: [.escape], command: .editCancel, help: "Cancel (nothing is saved)", context: .editor),
         KeyBinding(keys: [.altEnter, .ctrl("j")], command: .editNewline, help: "New line", context: .editor),
+        KeyBinding(keys: [.ctrl("x")], command: .editExternal, help: "Edit the text in $VISUAL or $EDITOR (saved when it exits)", context: .editor),
         KeyBinding(keys: [.left], command: .editLeft, help: "Cursor left", context: .textEditing),
         KeyBinding(keys: [.right], command: .editRight, help: "Cursor right", context: .textEditing),
         KeyBinding(keys: [.home, .ctrl("a")], command: .editHome, help: "Start of the line", context: .textEditing),
@@ -47,5 +49,6 @@ extension KeyTable {
         KeyBinding(keys: [.char("?")], command: .help, help: "This help (Esc, q or ? closes it)", context: .other),
         KeyBinding(keys: [.char("q")], command: .quit, help: "Quit (from a plan: back to the plans list first when there are several)", context: .other),
         KeyBinding(keys: [.ctrl("c")], command: .forceQuit, help: "Quit at once", context: .other),
+        KeyBinding(keys: [.ctrl("z")], command: .suspend, help: "Suspend to the shell (fg brings the screen back)", context: .other),
     ]
 }

@@ -217,10 +217,9 @@ enum MeetingScreen {
         let room = width - Header.width(of: line) - DisplayWidth.of(after) - 4
         if room >= 3 && !sr {
             line.append(Span("  ["))
-            let cells = Self.cells(targets, room: room, g)
-            for (i, c) in cells.enumerated() {
-                var style = Style(role: Labels.role(c.status))
-                if targets.count == cells.count && targets[i].id == current { style.reverse = true }
+            for c in Self.cells(targets, room: room, current: current, g) {
+                var style = c.status.map { Style(role: Labels.role($0)) } ?? .dimmed
+                if c.isCurrent { style.reverse = true }
                 line.append(Span(c.text, style))
             }
             line.append(Span("]"))
@@ -244,17 +243,19 @@ enum MeetingScreen {
 
     /// One cell per target, or (too many for the room) the counts scaled to it, met first: each
     /// status gets the cells between the rounded positions where its running count starts and ends.
-    static func cells(_ targets: [Target], room: Int, _ g: Glyphs) -> [(status: Status, text: String)] {
-        if targets.count <= room { return targets.map { ($0.status, cell($0.status, g)) } }
-        var out: [(Status, String)] = []
-        var before = 0
-        for s in [Status.met, .partiallyMet, .notMet, .notAssessed] {
-            let after = before + targets.filter { $0.status == s }.count
-            let share = (after * room + targets.count / 2) / targets.count - (before * room + targets.count / 2) / targets.count
-            for _ in 0..<share { out.append((s, cell(s, g))) }
-            before = after
-        }
-        return out
+    /// One cell per target, always in document order (a cell's place is the target's place). When
+    /// they do not all fit in `room`, the cells around `current` are shown, with `<` or `>` where
+    /// targets are left out (the counts beside the strip cover them all).
+    static func cells(_ targets: [Target], room: Int, current: String? = nil, _ g: Glyphs) -> [(status: Status?, text: String, isCurrent: Bool)] {
+        func cellFor(_ t: Target) -> (status: Status?, text: String, isCurrent: Bool) { (t.status, cell(t.status, g), t.id == current) }
+        if targets.count <= room { return targets.map(cellFor) }
+        guard room >= 3 else { return [] }
+        let index = current.flatMap { id in targets.firstIndex { $0.id == id } } ?? 0
+        var start = max(0, min(index - room / 2, targets.count - room))
+        var end = start + room
+        if start > 0 { start += 1 }
+        if end < targets.count { end -= 1 }
+        return (start > 0 ? [(nil, "<", false)] : []) + targets[start..<end].map(cellFor) + (end < targets.count ? [(nil, ">", false)] : [])
     }
 
     /// The comment or forecast editor in a meeting. After `x`, and for the forecast of a target not

@@ -93,8 +93,14 @@ enum TreePane {
         let statusWidth = Labels.statusWidth(g)
         let overdue = target.isOverdue(asOf: state.options.asOf)
         let dueWidth = 9
-        let flagWidth = DisplayWidth.of(Labels.overdueSpan(g).text)
-        let officerWidth = width >= 64 ? (width >= 90 ? 12 : 8) : 0
+        // Below 100 columns the target text needs the room (at least 40 columns at 80): the overdue
+        // flag is its symbol alone (the header counts them in words, the detail pane says OVERDUE),
+        // and the officer column goes when the view is filtered to one officer (it would repeat it).
+        let narrow = width < 100
+        let flag = narrow ? Span(Labels.overdueSymbol(g), Style(bold: true, role: .overdue)) : Labels.overdueSpan(g)
+        let flagWidth = DisplayWidth.of(flag.text)
+        let oneOfficer = state.doc?.filters.officer != nil
+        let officerWidth = oneOfficer ? 0 : width >= 64 ? (width >= 90 ? 12 : 7) : 0
         let indent = "   "
         // indent, status, unsaved mark, text, officers, due, overdue flag, right margin
         let fixed = DisplayWidth.of(indent) + statusWidth + 2 + 1 + (officerWidth > 0 ? officerWidth + 1 : 0) + dueWidth + 1 + flagWidth + 1
@@ -111,7 +117,7 @@ enum TreePane {
         }
         line.append(Span(DisplayWidth.pad(state.clean(Labels.dueShort(target)), to: dueWidth) + " ", overdue ? Style(role: .overdue) : .dimmed))
         if overdue {
-            line.append(Labels.overdueSpan(g))
+            line.append(flag)
         } else {
             line.append(Span(String(repeating: " ", count: flagWidth)))
         }

@@ -23,7 +23,8 @@ enum StatusBar {
             grid.put("  Enter finds · Esc cancels", row: row, column: min(leftWidth, 2 + DisplayWidth.of(text)), style: Style(reverse: true, dim: true),
                      maxWidth: max(0, leftWidth - 2 - DisplayWidth.of(text)))
         case .editing:
-            grid.put(" Enter saves · Esc cancels · Alt-Enter or Ctrl-J new line", row: row, column: 0, style: bar, maxWidth: leftWidth)
+            grid.put(fitted(" Enter saves · Alt-Enter or Ctrl-J new line · Ctrl-X in your $EDITOR · Esc cancels", width: leftWidth),
+                     row: row, column: 0, style: bar, maxWidth: leftWidth)
         case .recoveryOffer where state.message == nil:
             grid.put(" " + (g == .unicode ? RecoveryOverlay.statusLine : RecoveryOverlay.statusLine.replacing(" · ", with: ", ")),
                      row: row, column: 0, style: bar, maxWidth: leftWidth)

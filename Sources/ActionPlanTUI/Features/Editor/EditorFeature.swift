@@ -28,6 +28,7 @@ public struct EditSession: Sendable, Equatable {
 
     public mutating func handle(_ input: KeyInput) -> Output {
         switch input {
+        case .command(.editExternal): return .editing // the app asks for the external editor (ExternalEditor.swift)
         case .command(.editSave): return .save(editor.text)
         case .command(.editCancel): return .cancel
         case .command(.editNewline): editor.insertNewline()
@@ -70,6 +71,10 @@ extension AppState {
     /// A key while the editor is open: to the editor; when it closes, to the meeting (if one is on)
     /// or the tree.
     mutating func editorInput(_ input: KeyInput, session: EditSession, _ fx: inout [Effect]) {
+        if case .command(.editExternal) = input {
+            fx.append(.externalEdit(session))
+            return
+        }
         var s = session
         let output = s.handle(input)
         guard output != .editing else {

@@ -28,6 +28,7 @@ enum HelpFeature {
 
 extension AppState {
     var helpPage: Int { max(1, Layout(size).body.height - 1) }
+    /// The lines as the help screen draws them (ASCII names wrap differently from Unicode ones).
     var helpLineCount: Int { KeyTable.helpLines(width: size.width, ascii: glyphs == .ascii).count }
 
     mutating func helpInput(_ input: KeyInput, scroll: Int) {

@@ -17,6 +17,9 @@ extension AppState {
         case .cycleStatus: setStatus(nil, command, &fx)
         case .editComment: startEditing(.comment, command)
         case .editForecast: startEditing(.forecast, command)
+        case .editCommentExternally:
+            startEditing(.comment, command)
+            if case .editing(let session) = mode { fx.append(.externalEdit(session)) }
         case .undo: undo(&fx)
         case .redo: redo(&fx)
         case .search: mode = .searching(LineEditor())

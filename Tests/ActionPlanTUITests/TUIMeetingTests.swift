@@ -267,15 +267,20 @@ final class TUIMeetingTests: XCTestCase {
         XCTAssertFalse(other.meetingContext!.isNotYetAssessed(plan.target(id: "t3")!, meeting: fresh))
     }
 
-    func testEExceptionsAreNotMetPartlyMetOrOverdue() {
+    func testEExceptionsAreNotMetOrOverdueByTheCoreRule() {
         var s = meeting()
         s = send(s, .char("e")).0
-        XCTAssertEqual(s.meetingContext!.scope().filter { s.meetingContext!.matches($0.target, s.meeting!) }.map(\.target.id), ["t3", "t4", "t5"])
+        // t4 is partially met and not overdue: progress, not an exception (Target.isException, as the report).
+        XCTAssertEqual(s.doc!.plan.target(id: "t4")?.status, .partiallyMet)
+        XCTAssertEqual(s.meetingContext!.scope().filter { s.meetingContext!.matches($0.target, s.meeting!) }.map(\.target.id), ["t3", "t5"])
+        let asOf = s.meetingContext!.asOf
+        XCTAssertEqual(s.meetingContext!.scope().map(\.target).filter { $0.isException(asOf: asOf) }.map(\.id), ["t3", "t5"],
+                       "the meeting's e and the report's exceptions are one definition")
         XCTAssertEqual(current(s), "t3")
-        XCTAssertEqual(position(s), "1 of 3")
+        XCTAssertEqual(position(s), "1 of 2")
         s = send(s, .char("m")).0
-        XCTAssertEqual(current(s), "t4")
-        XCTAssertEqual(position(s), "1 of 2", "t3 is met now: no longer an exception")
+        XCTAssertEqual(current(s), "t5")
+        XCTAssertEqual(position(s), "1 of 1", "t3 is met now: no longer an exception")
         s = send(s, .char("a")).0
         XCTAssertEqual(s.meetingContext!.scope().filter { s.meetingContext!.matches($0.target, s.meeting!) }.map(\.target.id), ["t5"], "both filters")
         XCTAssertEqual(current(s), "t5")

@@ -4,11 +4,7 @@
 /// value a spreadsheet would run as a formula gets a leading apostrophe unless `neutralise` is false
 /// (`report --raw`; see `CSVText.neutralised`).
 public enum CSVReport {
-    public static let header = [
-        "plan", "asAt", "keyIssue", "keyIssueTitle", "objective", "objectiveText", "expectedOutcome",
-        "target", "text", "leadOfficers", "timescale", "due", "status", "met", "overdue",
-        "comment", "forecast", "previousStatus", "direction",
-    ]
+    public static var header: [String] { ReportColumns.csv }
 
     public static func render(_ report: ProgressReport, byteOrderMark: Bool = false, neutralise: Bool = true) -> String {
         var rows: [[String]] = []

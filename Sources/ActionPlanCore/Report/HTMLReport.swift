@@ -46,8 +46,13 @@ public enum HTMLReport {
         let exceptionsCaption: String
         let exceptions: [ExceptionRow]
         let hasExceptions: Bool
-        let forecastHeading: String
         let issues: [Issue]
+        let summaryHeadings: [Heading]
+        let exceptionHeadings: [Heading]
+        let targetHeadings: [Heading]
+        let trendHeadings: [Heading]
+        let trend: [TrendRow]
+        let hasTrend: Bool
 
         init(_ r: ProgressReport) {
             documentTitle = r.heading
@@ -66,8 +71,48 @@ public enum HTMLReport {
             exceptionsCaption = "Exceptions as at \(r.asAt.longDescription)"
             exceptions = r.exceptions.map(ExceptionRow.init)
             hasExceptions = !r.exceptions.isEmpty
-            forecastHeading = ProgressReport.forecastHeading
-            issues = r.sections.map { Issue($0, previous: r.comparedWith?.number) }
+            issues = r.sections.map { Issue($0, baseline: r.baseline) }
+            summaryHeadings = ReportColumns.summary.map(Heading.init)
+            exceptionHeadings = ReportColumns.exceptions.map(Heading.init)
+            targetHeadings = ReportColumns.targets.map(Heading.init)
+            trendHeadings = ReportColumns.trend.map(Heading.init)
+            trend = r.trend.map(TrendRow.init)
+            hasTrend = r.trend.count > 1
+        }
+    }
+
+    /// A column heading from `ReportColumns` (the one place that knows them).
+    struct Heading {
+        let text: String
+        let cssClass: String
+        let width: Int
+
+        init(_ c: ReportColumns.Column) {
+            text = c.heading
+            cssClass = c.numeric ? "num" : "text"
+            width = c.width
+        }
+    }
+
+    struct TrendRow {
+        let label: String
+        let met: Int
+        let partiallyMet: Int
+        let notMet: Int
+        let notAssessed: Int
+        let percent: String
+        let arrow: String?
+        let directionWord: String
+
+        init(_ p: ProgressReport.TrendPoint) {
+            label = p.label
+            met = p.tally.met
+            partiallyMet = p.tally.partiallyMet
+            notMet = p.tally.notMet
+            notAssessed = p.tally.notAssessed
+            percent = "\(p.tally.percentMet)%"
+            arrow = p.direction.flatMap { $0.arrow.isEmpty ? nil : $0.arrow }
+            directionWord = p.direction?.word ?? "first review"
         }
     }
 
@@ -121,9 +166,11 @@ public enum HTMLReport {
         let officers: String
         let mark: Mark
         let overdue: Bool
+        let comment: String
         let forecast: String
 
         init(_ l: ProgressReport.Line) {
+            comment = l.comment
             ref = l.objectiveRef
             month = l.month
             dueText = l.overdue ? l.due.map { "due \($0.longDescription)" } : nil
@@ -140,10 +187,10 @@ public enum HTMLReport {
         let issueHeading: String
         let objectives: [ObjectiveView]
 
-        init(_ s: ProgressReport.IssueSection, previous: Int?) {
+        init(_ s: ProgressReport.IssueSection, baseline: Baseline?) {
             issueAnchor = "ki-\(s.number)"
             issueHeading = "Key Issue \(s.number): \(s.title)"
-            objectives = s.objectives.enumerated().map { ObjectiveView($1, anchor: "ki-\(s.number)-o\($0 + 1)", previous: previous) }
+            objectives = s.objectives.enumerated().map { ObjectiveView($1, anchor: "ki-\(s.number)-o\($0 + 1)", baseline: baseline) }
         }
     }
 
@@ -154,12 +201,12 @@ public enum HTMLReport {
         let expected: String?
         let lines: [LineView]
 
-        init(_ o: ProgressReport.ObjectiveSection, anchor: String, previous: Int?) {
+        init(_ o: ProgressReport.ObjectiveSection, anchor: String, baseline: Baseline?) {
             objectiveAnchor = anchor
             objectiveHeading = o.heading
             action = o.action
             expected = o.expectedOutcome.isEmpty ? nil : o.expectedOutcome
-            lines = o.lines.map { LineView($0, previous: previous) }
+            lines = o.lines.map { LineView($0, baseline: baseline) }
         }
     }
 
@@ -174,14 +221,14 @@ public enum HTMLReport {
         let comment: String
         let forecast: String
 
-        init(_ l: ProgressReport.Line, previous: Int?) {
+        init(_ l: ProgressReport.Line, baseline: Baseline?) {
             month = l.month
             overdue = l.overdue
             text = l.text
             officers = l.officers.joined(separator: " / ")
             mark = Mark(l.status)
-            if let d = l.direction, d != .same, let previous {
-                change = d == .new ? "new since review \(previous)" : "\(d.label) than at review \(previous)"
+            if let d = l.direction, d != .same, let baseline {
+                change = ReportText.change(d, baseline: baseline)
             } else {
                 change = nil
             }

@@ -38,12 +38,15 @@ public struct ProgressReport: Sendable {
     public var asAt: Day
     /// The review whose snapshot is reported (nil: the current position).
     public var review: Review?
-    /// The closed review the direction of travel is measured against (nil: none).
-    public var comparedWith: Review?
+    /// What the direction of travel is measured against (nil: nothing to compare with); see `Baseline`.
+    public var baseline: Baseline?
     public var summary: [SummaryRow]
     public var total: SummaryRow
     public var exceptions: [Line]
     public var sections: [IssueSection]
+    /// The plan's position at each closed review up to the one reported, then the position reported
+    /// when it is the current one: the trend across reviews.
+    public var trend: [TrendPoint]
 
     public struct SummaryRow: Sendable {
         /// nil for the total row.
@@ -52,6 +55,9 @@ public struct ProgressReport: Sendable {
         public var tally: Tally
         public var previous: Tally?
         public var direction: Direction?
+        /// Every target of the Key Issue in scope (whatever `--exceptions` leaves in the detail), for the
+        /// covering report's progress section.
+        public var lines: [Line]
     }
 
     public struct IssueSection: Sendable {
@@ -89,17 +95,36 @@ public struct ProgressReport: Sendable {
         public var officers: [String]
         public var status: Status
         public var overdue: Bool
+        /// `Target.isException` at the as-at date (the one definition).
+        public var isException: Bool
         public var comment: String
         public var forecast: String
         public var previousStatus: Status?
         public var direction: Direction?
 
-        public var isException: Bool { status == .notMet || overdue }
+        /// Met now and not met at the baseline (or new since it): "met since the previous review".
+        public var metSinceBaseline: Bool { direction != nil && status == .met && previousStatus != .met }
     }
 
-    public static let forecastHeading = "Is it expected that the action be met, if not already met, and if so when? If not why not?"
-    public static let monthHeading = "Month"
-    public static let exceptionRule = "not met, or overdue (due before the as-at date and not met)"
+    /// One point of the trend: the tallies of the plan and of each Key Issue (by number) at a closed
+    /// review, or now.
+    public struct TrendPoint: Sendable {
+        /// nil for the current position.
+        public var review: Review?
+        public var asAt: Day
+        public var tally: Tally
+        public var issues: [Int: Tally]
+        /// Against the point before (nil for the first).
+        public var direction: Direction?
+
+        /// "Review 1 (“January”), 21 January 2008", "Now, 1 February 2009".
+        public var label: String {
+            guard let review else { return "Now, \(asAt.longDescription)" }
+            return "Review \(review.number)" + (review.title.isEmpty ? "" : " (“\(review.title)”)") + ", \(asAt.longDescription)"
+        }
+    }
+
+    public static let exceptionRule = Target.exceptionRule
 
     /// Builds the report. Throws when `--review N` names a review the plan does not have, or one still open.
     public init(plan source: Plan, options: ReportOptions) throws(ReviewError) {
@@ -111,8 +136,8 @@ public struct ProgressReport: Sendable {
             plan = source.atReview(r)
         }
         let asAt = options.asAt ?? review?.asAt ?? source.asAt ?? options.today
-        let previous = source.previousClosedReview(before: options.review)
-        let comparison = previous.map { plan.compare(with: $0, asOf: asAt) }
+        let baseline = source.directionBaseline(reporting: options.review)
+        let comparison = baseline.map { plan.compare(with: $0.asReview, asOf: asAt) }
         let officer = options.officer.map(OfficerQuery.init)
 
         self.planID = source.id
@@ -121,7 +146,7 @@ public struct ProgressReport: Sendable {
         self.department = source.department
         self.asAt = asAt
         self.review = review
-        self.comparedWith = previous
+        self.baseline = baseline
         var scope: [String] = []
         if let o = options.officer { scope.append("only targets led by “\(o)”") }
         if options.exceptionsOnly { scope.append("exceptions only: \(ProgressReport.exceptionRule)") }
@@ -132,30 +157,36 @@ public struct ProgressReport: Sendable {
         var exceptions: [Line] = []
         var sections: [IssueSection] = []
         var total = Tally(), totalThen = Tally()
+        var allLines: [Line] = []
+        var inScope: [Int: Set<String>] = [:]
         for issue in plan.keyIssues {
             var tally = Tally(), then = Tally()
             var objectives: [ObjectiveSection] = []
+            var issueLines: [Line] = []
             for (position, objective) in issue.objectives.enumerated() {
                 let heading = ProgressReport.heading(of: objective, in: issue, position: position + 1)
-                let ref = (objective.code ?? "").isEmpty
-                    ? "Key Issue \(issue.number), objective \(objective.number ?? position + 1)" : objective.code!
+                let code = objective.code ?? ""
+                let ref = code.isEmpty ? "Key Issue \(issue.number), objective \(objective.number ?? position + 1)" : code
                 var lines: [Line] = []
                 for t in objective.targets {
                     if let officer, !officer.matches(t) { continue }
+                    inScope[issue.number, default: []].insert(t.id)
                     tally.add(t, asOf: asAt)
                     let before = comparison?.previousStatus[t.id]
-                    if let before {
+                    if let before, let baseline {
                         var past = t
                         past.status = before
-                        then.add(past, asOf: previous!.asAt)
+                        then.add(past, asOf: baseline.asAt)
                     }
                     let line = Line(
                         issueNumber: issue.number, issueTitle: issue.title,
                         objectiveLabel: objective.label, objectiveRef: ref,
                         objectiveText: objective.text, expectedOutcome: objective.expectedOutcome,
                         targetID: t.id, month: t.timescale, due: t.due, text: t.text, officers: t.leadOfficers,
-                        status: t.status, overdue: t.isOverdue(asOf: asAt), comment: t.comment, forecast: t.forecast,
+                        status: t.status, overdue: t.isOverdue(asOf: asAt), isException: t.isException(asOf: asAt),
+                        comment: t.comment, forecast: t.forecast,
                         previousStatus: before, direction: comparison.map { _ in Direction.of(t.status, then: before) })
+                    issueLines.append(line)
                     if line.isException { exceptions.append(line) }
                     if !options.exceptionsOnly || line.isException { lines.append(line) }
                 }
@@ -168,17 +199,51 @@ public struct ProgressReport: Sendable {
             if officer != nil && tally.total == 0 { continue }
             summary.append(SummaryRow(number: issue.number, title: issue.title, tally: tally,
                                       previous: comparison == nil ? nil : then,
-                                      direction: comparison == nil ? nil : Direction.of(tally, then: then)))
+                                      direction: comparison == nil ? nil : Direction.of(tally, then: then),
+                                      lines: issueLines))
             if !objectives.isEmpty { sections.append(IssueSection(number: issue.number, title: issue.title, objectives: objectives)) }
             total = total + tally
             totalThen = totalThen + then
+            allLines += issueLines
         }
         self.summary = summary
         self.total = SummaryRow(number: nil, title: "All Key Issues", tally: total,
                                 previous: comparison == nil ? nil : totalThen,
-                                direction: comparison == nil ? nil : Direction.of(total, then: totalThen))
+                                direction: comparison == nil ? nil : Direction.of(total, then: totalThen),
+                                lines: allLines)
         self.exceptions = exceptions
         self.sections = sections
+        self.trend = ProgressReport.trend(of: source, upTo: review, now: review == nil ? (total, summary, asAt) : nil,
+                                          inScope: inScope)
+    }
+
+    /// The tallies at each closed review (up to `upTo`, when a review is reported), counting only the
+    /// targets in scope (by Key Issue, as the plan is now), then the current position.
+    static func trend(of plan: Plan, upTo: Review?, now: (Tally, [SummaryRow], Day)?, inScope: [Int: Set<String>]) -> [TrendPoint] {
+        var dueByID: [String: Day] = [:]
+        for t in plan.allTargets { if let due = t.due { dueByID[t.id] = due } }
+        var issueOf: [String: Int] = [:]
+        for (number, ids) in inScope { for id in ids { issueOf[id] = number } }
+        var points: [TrendPoint] = []
+        for r in plan.closedReviews where upTo == nil || r.number <= upTo!.number {
+            var tally = Tally()
+            var issues: [Int: Tally] = [:]
+            for s in r.snapshot {
+                guard let number = issueOf[s.id] else { continue }
+                let t = Target(id: s.id, text: "", due: dueByID[s.id], status: s.status)
+                tally.add(t, asOf: r.asAt)
+                issues[number, default: Tally()].add(t, asOf: r.asAt)
+            }
+            points.append(TrendPoint(review: r, asAt: r.asAt, tally: tally, issues: issues,
+                                     direction: points.last.map { Direction.of(tally, then: $0.tally) }))
+        }
+        if let (tally, rows, asAt) = now {
+            var issues: [Int: Tally] = [:]
+            for row in rows { if let n = row.number { issues[n] = row.tally } }
+            points.append(TrendPoint(review: nil, asAt: asAt, tally: tally, issues: issues,
+                                     direction: points.last.map { Direction.of(tally, then: $0.tally) }))
+        }
+        return points
     }
 
     /// The title with the scope, as headings print it.
@@ -195,12 +260,11 @@ public struct ProgressReport: Sendable {
         } else {
             s = "Current position."
         }
-        if let comparedWith {
-            s += " Direction of travel is against review \(comparedWith.number)"
-                + (comparedWith.title.isEmpty ? "" : " (“\(comparedWith.title)”)")
-                + ", as at \(comparedWith.asAt.longDescription)."
+        if let baseline {
+            s += " Direction of travel is against \(baseline.longName)"
+                + (baseline.kind == .opening ? ", as there is no earlier closed review." : ".")
         } else {
-            s += " There is no earlier closed review, so no direction of travel is shown."
+            s += " There is no earlier review to compare with, so no direction of travel is shown."
         }
         return s
     }

@@ -71,6 +71,9 @@ extension Plan {
         }
         var review = Review(number: (reviews.map(\.number).max() ?? 0) + 1, asAt: asAt, title: title)
         review.openedAt = openedAt
+        // The opening position: what the direction of travel compares with when there is no earlier
+        // closed review, and what "changed in this meeting" is measured against after the close.
+        review.opening = snapshot()
         reviews.append(review)
         self.asAt = asAt
         return review

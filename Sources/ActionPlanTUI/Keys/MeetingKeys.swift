@@ -26,7 +26,7 @@ extension KeyTable {
         KeyBinding(keys: [.char("a")], command: .meetingNotYetAssessed,
                    help: "Only targets not yet assessed in this review (on/off)", context: .meeting),
         KeyBinding(keys: [.char("e")], command: .meetingExceptions,
-                   help: "Exceptions only: not met, partially met or overdue (on/off)", context: .meeting),
+                   help: "Exceptions only: not met or overdue (on/off)", context: .meeting),
         KeyBinding(keys: [.char("u")], command: .undo, help: "Undo the last change (and go back to its target)", context: .meeting),
         KeyBinding(keys: [.escape, .char("q")], command: .meetingLeave, help: "End the meeting: the summary of what changed", context: .meeting),
 

@@ -328,7 +328,7 @@ struct PlanDecoder {
             case .known(.summary): p.summary = try string(at) ?? ""
             case .known(.recommendations): p.recommendations = try strings(at)
             case .known(.contact): p.contact = try strings(at)
-            case .known(.backgroundDocuments): p.backgroundDocuments = try strings(at)
+            case .known(.background): p.backgroundDocuments = try strings(at)
             case .other(let name): p.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }

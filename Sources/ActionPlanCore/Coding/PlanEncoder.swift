@@ -123,7 +123,7 @@ struct PlanEncoder {
 
     private mutating func paper(_ p: PaperDetails) {
         beginObject(p.extras)
-        if !p.backgroundDocuments.isEmpty { key("backgroundDocuments"); array(p.backgroundDocuments) { e, s in e.string(s) } }
+        if !p.backgroundDocuments.isEmpty { key("background"); array(p.backgroundDocuments) { e, s in e.string(s) } }
         if !p.by.isEmpty { key("by"); array(p.by) { e, s in e.string(s) } }
         optional("classification", p.classification)
         if !p.contact.isEmpty { key("contact"); array(p.contact) { e, s in e.string(s) } }

@@ -46,7 +46,8 @@ enum SnapshotKey: String, CaseIterable {
     static let table = JSONKeyTable(Self.self)
 }
 
+/// `background` is `PaperDetails.backgroundDocuments` (a known key is at most 16 bytes, see JSONKeyTable).
 enum PaperKey: String, CaseIterable {
-    case to, by, subject, classification, summary, recommendations, contact, backgroundDocuments
+    case to, by, subject, classification, summary, recommendations, contact, background
     static let table = JSONKeyTable(Self.self)
 }

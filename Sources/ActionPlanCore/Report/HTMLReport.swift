@@ -9,7 +9,13 @@ import Mustache
 /// mark (see `ReportText.html`); ours works on scalars and also replaces control characters.
 public enum HTMLReport {
     public static func render(_ report: ProgressReport) -> String {
-        template.render(Page(report))
+        template.render(Page(report, paper: nil))
+    }
+
+    /// The committee paper: the covering report (an A4 portrait page or more), then the progress report
+    /// as its appendix (A4 landscape), in one file.
+    public static func render(_ paper: CommitteePaper) -> String {
+        template.render(Page(paper.appendix, paper: paper))
     }
 
     /// The content type the template's pragma names.
@@ -53,9 +59,11 @@ public enum HTMLReport {
         let trendHeadings: [Heading]
         let trend: [TrendRow]
         let hasTrend: Bool
+        let paper: PaperView?
 
-        init(_ r: ProgressReport) {
-            documentTitle = r.heading
+        init(_ r: ProgressReport, paper p: CommitteePaper?) {
+            paper = p.map(PaperView.init)
+            documentTitle = p?.title ?? r.heading
             heading = r.title
             scope = r.scope
             let metaParts = [r.organisation, r.department].filter { !$0.isEmpty }
@@ -78,6 +86,55 @@ public enum HTMLReport {
             trendHeadings = ReportColumns.trend.map(Heading.init)
             trend = r.trend.map(TrendRow.init)
             hasTrend = r.trend.count > 1
+        }
+    }
+
+    /// The covering report.
+    struct PaperView {
+        struct TextView {
+            let text: String
+            let cssClass: String
+            init(_ t: CommitteePaper.Text) {
+                text = t.text
+                cssClass = t.isPlaceholder ? "placeholder" : "content"
+            }
+        }
+        struct FieldView {
+            let label: String
+            let lines: [TextView]
+        }
+        struct ParagraphView {
+            let number: String
+            let text: String
+            let bullets: [String]
+            let hasBullets: Bool
+        }
+        struct SectionView {
+            let sectionAnchor: String
+            let number: Int
+            let heading: String
+            let paragraphs: [ParagraphView]
+        }
+        let title: String
+        let fields: [FieldView]
+        let sections: [SectionView]
+        let recommendations: [TextView]
+        let contact: [TextView]
+        let background: [String]
+        let appendixLabel: String
+
+        init(_ p: CommitteePaper) {
+            title = p.title
+            fields = p.fields.map { FieldView(label: $0.label, lines: $0.lines.map(TextView.init)) }
+            sections = p.sections.map { s in
+                SectionView(sectionAnchor: "paper-\(s.number)", number: s.number, heading: s.heading, paragraphs: s.paragraphs.map {
+                    ParagraphView(number: $0.number, text: $0.text, bullets: $0.bullets, hasBullets: !$0.bullets.isEmpty)
+                })
+            }
+            recommendations = p.recommendations.map(TextView.init)
+            contact = p.contact.map(TextView.init)
+            background = p.backgroundDocuments
+            appendixLabel = p.appendixLabel
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The committee paper: a covering report (seed 002, Kent: By / To / Date / Subject / Classification /
 /// Summary, numbered sections, Recommendations, contact, Background Documents; seed 003, Cumbria:
 /// numbered 1.0 … sections, authors and date) with the progress report as its Appendix 1 (seed 004,
@@ -58,7 +60,7 @@ public struct CommitteePaper: Sendable {
         author = d.by.first ?? ""
         self.date = date
         appendix = r
-        let committee = d.to.isEmpty ? "the committee" : "the \(d.to)"
+        let committee = d.to.isEmpty ? "the committee" : d.to.lowercased().hasPrefix("the ") ? d.to : "the \(d.to)"
         let summary = d.summary.isEmpty
             ? "This report presents a summary of progress against the \(plan) as at \(r.asAt.longDescription)." : d.summary
         fields = [
@@ -111,7 +113,7 @@ public struct CommitteePaper: Sendable {
             if let b = r.baseline {
                 let met = row.lines.filter(\.metSinceBaseline)
                 bullets.append(met.isEmpty ? "No target has been met since \(b.shortName)."
-                    : "Met since \(b.shortName): " + met.map { "\(ref($0)) \($0.text)" }.joined(separator: "; ") + ".")
+                    : "Met since \(b.shortName): " + list(met))
                 let worse = row.lines.filter { $0.direction == .worse }
                 if !worse.isEmpty {
                     bullets.append("Worse than at \(b.shortName): " + worse.map {
@@ -143,7 +145,7 @@ public struct CommitteePaper: Sendable {
             }
             add("Not yet assessed", [("\(count(notAssessed.count, "target", verb: ("has", "have"))) not yet been assessed:",
                                       byIssue.map { n, title, l in
-                                          "Key Issue \(n), \(title): " + l.map { "\(ref($0)) \($0.text)" }.joined(separator: "; ") + "."
+                                          "Key Issue \(n), \(title): " + list(l)
                                       })])
         }
 
@@ -157,6 +159,19 @@ public struct CommitteePaper: Sendable {
         return out
     }
 
+    /// Text as a sentence: a full stop added unless it already ends in punctuation.
+    static func sentence(_ s: String) -> String {
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = t.unicodeScalars.last else { return t }
+        return ".!?…".unicodeScalars.contains(last) ? t : t + "."
+    }
+
+    /// A list of targets as one sentence: "(CCS1, March 2008) text; (CE1) text."
+    static func list(_ lines: [ProgressReport.Line]) -> String {
+        sentence(lines.map { "\(ref($0)) " + $0.text.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: ".;")) }
+            .joined(separator: "; "))
+    }
+
     /// "CCS1, March 2008"
     static func ref(_ l: ProgressReport.Line) -> String {
         "(\(l.objectiveRef)" + (l.month.isEmpty ? ")" : ", \(l.month))")
@@ -168,8 +183,8 @@ public struct CommitteePaper: Sendable {
         var state = [l.status == .notMet ? "not met" : l.status.reportWord.lowercased()]
         if l.overdue { state.append("overdue" + (l.due.map { ", due \($0.longDescription)" } ?? "")) }
         s += " – " + state.joined(separator: "; ") + "."
-        s += l.forecast.isEmpty ? " No forecast given." : " Forecast: \(l.forecast)"
-        if !l.comment.isEmpty { s += " Comment: \(l.comment)" }
+        s += l.forecast.isEmpty ? " No forecast given." : " Forecast: " + sentence(l.forecast)
+        if !l.comment.isEmpty { s += " Comment: " + sentence(l.comment) }
         return s
     }
 

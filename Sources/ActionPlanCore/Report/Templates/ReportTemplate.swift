@@ -18,6 +18,7 @@ enum ReportTemplate {
 <meta name="color-scheme" content="light" />
 <title>{{documentTitle}}</title>
 <style>
+@page cover { size: A4 portrait; }
 @page { size: A4 landscape; margin: 10mm 12mm 14mm 12mm;
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: "DejaVu Sans", Verdana, Arial, sans-serif; font-size: 8pt; } }
 :root { color-scheme: light; }
@@ -70,6 +71,14 @@ col.c-forecast { width: 24%; }
 table.layout, table.layout > thead > tr > td, table.layout > tbody > tr > td { border: 0; padding: 0; }
 table.layout > tbody > tr { break-inside: auto; page-break-inside: auto; }
 .running { display: none; }
+article.cover { max-width: 48rem; }
+dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1rem; margin: 0.6rem 0 1.2rem; }
+dl.fields dt { font-weight: bold; }
+dl.fields dd { margin: 0; white-space: pre-line; }
+p.numbered .pnum { font-weight: bold; margin-right: 0.4em; }
+p.contact { white-space: pre-line; }
+.placeholder { font-weight: bold; background: #fff3b0; border: 1px dashed #5c4300; padding: 0 0.2em; }
+.appendix-label { font-weight: bold; font-size: 1.1rem; margin-top: 2rem; }
 @media (prefers-contrast: more) {
   html, .meta, .basis, figcaption, .st-notAssessed .word { color: #000; }
   table.data th, table.data td { border-color: #000; }
@@ -95,11 +104,32 @@ table.layout > tbody > tr { break-inside: auto; page-break-inside: auto; }
   section.objective { break-inside: avoid; page-break-inside: avoid; }
   table.data thead th { background: #e4e4e4; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   svg.chart { max-width: 240mm; }
+  article.cover { page: cover; max-width: none; font-size: 10pt; }
+  .appendix-label { break-before: page; margin-top: 0; }
 }
 </style>
 </head>
 <body>
-<table class="layout" role="presentation">
+{{#paper}}<article class="cover" aria-labelledby="paper-title">
+<h1 id="paper-title">{{title}}</h1>
+<dl class="fields">{{#fields}}<dt>{{label}}:</dt><dd>{{#lines}}<span class="{{cssClass}}">{{text}}</span>
+{{/lines}}</dd>{{/fields}}</dl>
+{{#sections}}<section aria-labelledby="{{sectionAnchor}}">
+<h2 id="{{sectionAnchor}}">{{number}} {{heading}}</h2>
+{{#paragraphs}}<p class="numbered"><span class="pnum">{{number}}</span> {{text}}</p>
+{{#hasBullets}}<ul>{{#bullets}}<li>{{.}}</li>{{/bullets}}</ul>{{/hasBullets}}
+{{/paragraphs}}</section>
+{{/sections}}<section aria-labelledby="paper-recommendations">
+<h2 id="paper-recommendations">Recommendations</h2>
+{{#recommendations}}<p class="{{cssClass}}">{{text}}</p>
+{{/recommendations}}<p class="contact">{{#contact}}<span class="{{cssClass}}">{{text}}</span>
+{{/contact}}</p>
+<h3>Background Documents</h3>
+<ul>{{#background}}<li>{{.}}</li>{{/background}}</ul>
+</section>
+</article>
+<p class="appendix-label">{{appendixLabel}}</p>
+{{/paper}}<table class="layout" role="presentation">
 <thead><tr><td><div class="running" aria-hidden="true">{{running}}</div></td></tr></thead>
 <tbody><tr><td>
 <main>

@@ -132,7 +132,7 @@ final class TUIMeetingRenderTests: XCTestCase {
         grid = render(s, size: Size(width: 80, height: 24))
         for line in grid.lines { XCTAssertTrue(line.unicodeScalars.allSatisfy(\.isASCII), line) }
         XCTAssertTrue(grid.text.contains("t3   [N] Not met -> [Y] Met"), grid.text)
-        for prompt in [ReviewPrompt.report(selection: 0), .closeReview(number: 2, asAt: Sample.asOf), .startReview(ReviewForm(date: Sample.asOf))] {
+        for prompt in [ReviewPrompt.report(ReportChoice()), .report(ReportChoice(paper: true, exceptionsOnly: true)), .closeReview(number: 2, asAt: Sample.asOf), .startReview(ReviewForm(date: Sample.asOf))] {
             s.prompt = prompt
             for line in render(s, size: Size(width: 80, height: 24)).lines { XCTAssertTrue(line.unicodeScalars.allSatisfy(\.isASCII), line) }
         }

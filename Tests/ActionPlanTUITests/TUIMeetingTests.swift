@@ -476,19 +476,20 @@ final class TUIMeetingTests: XCTestCase {
         var s = Sample.opened()
         var fx: [Effect]
         s = send(s, .char("r")).0
-        XCTAssertEqual(s.prompt, .report(selection: 0))
+        XCTAssertEqual(s.prompt, .report(ReportChoice()))
         let text = render(s, size: Size(width: 80, height: 24)).text
         XCTAssertTrue(text.contains("To reports/sample-2007-01-10.html"), text)
         (s, fx) = send(s, .enter)
-        guard case .writeReport(let plan, let format, let today, let name)? = reviewEffect(fx) else { return XCTFail("\(fx)") }
+        guard case .writeReport(let plan, let format, let today, let name, let choice)? = reviewEffect(fx) else { return XCTFail("\(fx)") }
+        XCTAssertEqual(choice, ReportChoice(), "the appendix, every target, by default")
         XCTAssertEqual(plan, s.doc?.plan)
         XCTAssertEqual(format, .html)
         XCTAssertEqual(today, Sample.asOf)
         XCTAssertEqual(name, "sample-2007-01-10.html", "named by the plan's as-at date")
         (s, fx) = send(s, .char("r"), .char("c"))
-        guard case .writeReport(_, .csv, _, "sample-2007-01-10.csv")? = reviewEffect(fx) else { return XCTFail("\(fx)") }
+        guard case .writeReport(_, .csv, _, "sample-2007-01-10.csv", _)? = reviewEffect(fx) else { return XCTFail("\(fx)") }
         (s, fx) = send(s, .char("r"), .down, .enter)
-        guard case .writeReport(_, .md, _, _)? = reviewEffect(fx) else { return XCTFail("\(fx)") }
+        guard case .writeReport(_, .docx, _, "sample-2007-01-10.docx", _)? = reviewEffect(fx) else { return XCTFail("\(fx)") }
         (s, fx) = send(s, .char("r"), .escape)
         XCTAssertTrue(fx.isEmpty)
         XCTAssertEqual(s.message?.text, "No report written")

@@ -8,7 +8,7 @@ extension KeyTable {
         KeyBinding(keys: [.char("R")], command: .startOrCloseReview,
                    help: "Start a review (asks the as-at date and a title); with one open, close it (asks first)", context: .review),
         KeyBinding(keys: [.char("r")], command: .writeReport,
-                   help: "Write the progress report or the committee paper (HTML, Word, PDF, Markdown or CSV) to reports/ in the data directory", context: .review),
+                   help: "Write the report or the committee paper (HTML, Word, PDF, Markdown, CSV) to reports/", context: .review),
 
         KeyBinding(keys: [.char("m")], command: .setMet, help: "Mark met and move on to the next target", context: .meeting),
         KeyBinding(keys: [.char("x")], command: .setNotMet,

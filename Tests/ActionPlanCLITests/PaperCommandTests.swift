@@ -122,5 +122,9 @@ final class PaperCommandTests: XCTestCase {
         XCTAssertEqual(moved["t1"], "worse")
         let md = try run(["report", plan])
         XCTAssertTrue(md.stdout.contains("Direction of travel is against the position when review 1 was opened"), md.stdout)
+        // The version before the review is a pinned backup, marked in restore --list.
+        let list = try run(["restore", plan, "--list"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.contains("(pinned: before review 1)"), list.stdout)
     }
 }

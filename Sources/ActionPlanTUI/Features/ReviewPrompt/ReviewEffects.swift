@@ -109,7 +109,7 @@ extension EffectRunner {
         switch effect {
         case .start(let id, let asAt, let title):
             do {
-                let review = try store.update(id) { plan in
+                let review = try store.update(id, pinningReviewStart: true) { plan in
                     try plan.startReview(asAt: asAt, title: title, openedAt: Timestamp.iso())
                 }
                 return [.review(.started(planID: id, review: review, loaded: try? store.load(id)))]

@@ -140,7 +140,20 @@ final class PaperTests: XCTestCase {
         let md = MarkdownReport.render(r)
         XCTAssertTrue(md.contains("## Trend across reviews"))
         XCTAssertTrue(md.contains("| Review 3 (“Spring”), 30 April 2008 | 3 | 2 | 0 | 1 | 50% | ↑ better |"), md)
-        XCTAssertTrue(HTMLReport.render(r).contains("<h2 id=\"trend\">Trend across reviews</h2>"))
+        let html = HTMLReport.render(r)
+        XCTAssertTrue(html.contains("<h2 id=\"trend\">Trend across reviews</h2>"))
+        XCTAssertTrue(html.contains("<title id=\"trend-title\">Targets by status at each closed review</title>"), "an SVG chart of the trend")
+        XCTAssertTrue(html.contains("Review 3 (“Spring”), 30 April 2008 — 3 met, 2 partially met, 0 not met, 1 not assessed"))
+        XCTAssertNoThrow(try XMLDocument(data: Data(html.dropFirst(html.range(of: "<html")!.lowerBound.utf16Offset(in: html)).utf8)))
+        // Per Key Issue: a column per point.
+        XCTAssertEqual(r.trendByKeyIssue.columns, ["Review 1", "Review 2", "Review 3", "Now"])
+        XCTAssertEqual(r.trendByKeyIssue.rows[1].cells[1], "0 met, 1 partly, 0 not met, 1 not assessed")
+        XCTAssertTrue(md.contains("| 2. Employment | 0 met, 0 partly, 0 not met, 2 not assessed | 0 met, 1 partly, 0 not met, 1 not assessed |"), md)
+        // CSV: the status at each closed review, as columns after the fixed ones.
+        let csv = CSVReport.render(r)
+        let lines = csv.components(separatedBy: "\r\n")
+        XCTAssertTrue(lines[0].hasSuffix(",direction,statusAtReview1,statusAtReview2,statusAtReview3"), lines[0])
+        XCTAssertTrue(lines[1].hasSuffix(",not-met,met,met"), "t1: not met, met, met: \(lines[1])")
         // Review 2's report stops at review 2, without "now".
         XCTAssertEqual(try ProgressReport(plan: plan, options: F.options(review: 2)).trend.map { $0.review?.number }, [1, 2])
         let p = CommitteePaper(report: r, details: PaperDetails(), date: Day(iso: "2008-05-02")!)

@@ -59,6 +59,9 @@ public enum HTMLReport {
         let trendHeadings: [Heading]
         let trend: [TrendRow]
         let hasTrend: Bool
+        let trendChart: Chart?
+        let trendColumns: [String]
+        let trendIssues: [TrendIssueRow]
         let paper: PaperView?
 
         init(_ r: ProgressReport, paper p: CommitteePaper?) {
@@ -86,6 +89,10 @@ public enum HTMLReport {
             trendHeadings = ReportColumns.trend.map(Heading.init)
             trend = r.trend.map(TrendRow.init)
             hasTrend = r.trend.count > 1
+            trendChart = hasTrend ? Chart(trend: r) : nil
+            let byIssue = r.trendByKeyIssue
+            trendColumns = byIssue.columns
+            trendIssues = byIssue.rows.map { TrendIssueRow(name: $0.name, cells: $0.cells) }
         }
     }
 
@@ -149,6 +156,11 @@ public enum HTMLReport {
             cssClass = c.numeric ? "num" : "text"
             width = c.width
         }
+    }
+
+    struct TrendIssueRow {
+        let name: String
+        let cells: [String]
     }
 
     struct TrendRow {
@@ -313,15 +325,24 @@ public enum HTMLReport {
         static let maxCaption = 110
 
         init(_ r: ProgressReport) {
-            let rowsIn = r.summary
+            self.init(bars: r.summary.map { ("\($0.number ?? 0). \($0.title)", $0.tally) },
+                      label: "Targets by status per Key Issue, as at \(r.asAt.longDescription)")
+        }
+
+        /// One bar per point of the trend (each closed review, then now), for the whole plan.
+        init(trend r: ProgressReport) {
+            self.init(bars: r.trend.map { ($0.label, $0.tally) }, label: "Targets by status at each closed review")
+        }
+
+        init(bars rowsIn: [(name: String, tally: Tally)], label: String) {
             let largest = max(1, rowsIn.map(\.tally.total).max() ?? 1)
-            label = "Targets by status per Key Issue, as at \(r.asAt.longDescription)"
+            self.label = label
             var texts: [String] = []
             var rows: [ChartRow] = []
             for (i, row) in rowsIn.enumerated() {
                 let t = row.tally
                 let counts = "\(t.met) met, \(t.partiallyMet) partially met, \(t.notMet) not met, \(t.notAssessed) not assessed"
-                let name = "\(row.number ?? 0). \(row.title)"
+                let name = row.name
                 texts.append("\(name): \(counts)")
                 let y = Chart.top + i * Chart.rowHeight
                 var x = 0

@@ -44,6 +44,11 @@ public enum MarkdownReport {
                      p.direction?.label ?? "–"])
             }
             line()
+            let byIssue = report.trendByKeyIssue
+            row(["Key Issue"] + byIssue.columns.map(md))
+            line("| " + Array(repeating: "---", count: byIssue.columns.count + 1).joined(separator: " | ") + " |")
+            for r in byIssue.rows { row([md(r.name)] + r.cells.map(md)) }
+            line()
         }
 
         line("## Exceptions")

@@ -293,6 +293,30 @@ public struct ProgressReport: Sendable {
     }
 }
 
+extension ProgressReport {
+    /// The trend per Key Issue: a column per point (each closed review, then now), a row per Key Issue,
+    /// each cell the counts in words ("2 met, 1 partly, 0 not met, 1 not assessed").
+    public struct TrendTable: Sendable {
+        public struct Row: Sendable {
+            public var name: String
+            public var cells: [String]
+        }
+        public var columns: [String]
+        public var rows: [Row]
+    }
+
+    public var trendByKeyIssue: TrendTable {
+        let columns = trend.map { p in p.review.map { "Review \($0.number)" } ?? "Now" }
+        let rows = summary.map { s in
+            TrendTable.Row(name: "\(s.number ?? 0). \(s.title)", cells: trend.map { p in
+                let t = p.issues[s.number ?? 0] ?? Tally()
+                return "\(t.met) met, \(t.partiallyMet) partly, \(t.notMet) not met, \(t.notAssessed) not assessed"
+            })
+        }
+        return TrendTable(columns: columns, rows: rows)
+    }
+}
+
 extension ProgressReport.SummaryRow {
     /// "61%".
     public var percentMet: String { "\(tally.percentMet)%" }

@@ -9,7 +9,7 @@ public enum ReportColumns {
         /// Share of the table's width, in percent (the HTML colgroup and the Word grid).
         public var width: Int
 
-        init(_ heading: String, numeric: Bool = false, width: Int) {
+        public init(_ heading: String, numeric: Bool = false, width: Int) {
             self.heading = heading
             self.numeric = numeric
             self.width = width

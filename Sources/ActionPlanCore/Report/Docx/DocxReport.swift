@@ -97,6 +97,11 @@ public enum DocxReport {
                 return [[Run(p.label)], [Run("\(t.met)")], [Run("\(t.partiallyMet)")], [Run("\(t.notMet)")], [Run("\(t.notAssessed)")],
                         [Run("\(t.percentMet)%")], [Run(p.direction?.label ?? "first review")]]
             }, caption: "Targets by status at each closed review")
+            let byIssue = r.trendByKeyIssue
+            let columns = [ReportColumns.Column("Key Issue", width: 28)]
+                + byIssue.columns.map { ReportColumns.Column($0, width: max(8, 72 / max(1, byIssue.columns.count))) }
+            b.table(columns, rows: byIssue.rows.map { row in [[Run(row.name)]] + row.cells.map { [Run($0)] } },
+                    caption: "Targets by status per Key Issue at each closed review")
         }
 
         b.heading(h, "Exceptions")

@@ -174,6 +174,15 @@ p.contact { white-space: pre-line; }
 </section>
 {{#hasTrend}}<section aria-labelledby="trend">
 <h2 id="trend">Trend across reviews</h2>
+{{#trendChart}}<figure>
+<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 1000 {{height}}" role="img" aria-labelledby="trend-title trend-desc">
+<title id="trend-title">{{label}}</title>
+<desc id="trend-desc">{{description}}</desc>
+<g class="legend">{{#legend}}<rect class="seg" x="{{boxX}}" y="4" width="22" height="16" fill="{{fill}}" /><text x="{{textX}}" y="17">{{word}}</text>{{/legend}}</g>
+{{#rows}}<g class="bar"><text x="0" y="{{textY}}">{{caption}}</text>{{#segments}}<rect class="seg" x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" fill="{{fill}}"><title>{{title}}</title></rect>{{/segments}}</g>
+{{/rows}}</svg>
+<figcaption>Each bar is the whole plan at one closed review (the last, now), drawn to the same scale and with the same fills as the chart above; its counts are written above it and in the tables below.</figcaption>
+</figure>{{/trendChart}}
 <table class="data trend">
 <caption>Targets by status at each closed review</caption>
 <colgroup>{{#trendHeadings}}<col style="width: {{width}}%" />{{/trendHeadings}}</colgroup>
@@ -181,6 +190,13 @@ p.contact { white-space: pre-line; }
 <tbody>
 {{#trend}}<tr><th scope="row">{{label}}</th><td class="num">{{met}}</td><td class="num">{{partiallyMet}}</td><td class="num">{{notMet}}</td><td class="num">{{notAssessed}}</td><td class="num">{{percent}}</td><td>{{#arrow}}<span aria-hidden="true">{{arrow}} </span>{{/arrow}}{{directionWord}}</td></tr>
 {{/trend}}</tbody>
+</table>
+<table class="data trend-issues">
+<caption>Targets by status per Key Issue at each closed review</caption>
+<thead><tr><th scope="col">Key Issue</th>{{#trendColumns}}<th scope="col">{{.}}</th>{{/trendColumns}}</tr></thead>
+<tbody>
+{{#trendIssues}}<tr><th scope="row">{{name}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+{{/trendIssues}}</tbody>
 </table>
 </section>{{/hasTrend}}
 <section aria-labelledby="exceptions">

@@ -215,4 +215,38 @@ final class PaperTests: XCTestCase {
         XCTAssertTrue(p.sections[1].paragraphs.contains { $0.text.hasPrefix("Key Issue 2, An empty Key Issue: no targets.") })
         XCTAssertTrue(p.appendix.sections.allSatisfy { !$0.objectives.isEmpty })
     }
+
+    func testMeasuresOverTimeFromTheSnapshots() throws {
+        var p = Plan(id: "measures", title: "Measures")
+        var bv = Target(id: "t1", text: "BV11a: top 5% of earners who are women", timescale: "March 2009", due: Day(iso: "2009-03-31"))
+        bv.measure = Measure(unit: "%", baseline: 52.5, target: 55, actual: 50, better: .higher)
+        p.keyIssues = [KeyIssue(number: 1, title: "Employment", objectives: [Objective(code: "E1", text: "Employ", targets: [
+            bv, Target(id: "t2", text: "No measure"),
+        ])])]
+        p.nextTargetId = 3
+        func actual(_ v: Double) { p.keyIssues[0].objectives[0].targets[0].measure?.actual = v }
+        try p.startReview(asAt: Day(iso: "2008-01-31")!, openedAt: "a")
+        actual(53.1)
+        try p.closeReview(closedAt: "b")
+        try p.startReview(asAt: Day(iso: "2008-06-30")!, openedAt: "c")
+        actual(54.25)
+        try p.closeReview(closedAt: "d")
+        actual(56)
+        XCTAssertEqual(p.reviews.map { $0.snapshot[0].actual }, [53.1, 54.25], "the actual is frozen with each review")
+        let back = PlanFile.decode(PlanFile.encode(p), file: "measures.json", expectedID: "measures")
+        XCTAssertEqual(back.loaded?.plan, p, "the snapshot's actual round-trips")
+
+        let r = try ProgressReport(plan: p, options: F.options())
+        XCTAssertEqual(r.measures.count, 1)
+        XCTAssertEqual(r.measures[0].actuals, [53.1, 54.25, 56])
+        XCTAssertEqual(r.measures[0].goal, "52.5% → 55% (higher is better)")
+        let md = MarkdownReport.render(r)
+        XCTAssertTrue(md.contains("## Measures over time"))
+        XCTAssertTrue(md.contains("| E1 | BV11a: top 5% of earners who are women | 52.5% → 55% (higher is better) | 53.1% | 54.25% | 56% |"), md)
+        XCTAssertTrue(HTMLReport.render(r).contains("<h2 id=\"measures\">Measures over time</h2>"))
+        // Review 1's report stops at review 1.
+        XCTAssertEqual(try ProgressReport(plan: p, options: F.options(review: 1)).measures[0].actuals, [53.1])
+        // A plan without measures has no such section.
+        XCTAssertFalse(MarkdownReport.render(try ProgressReport(plan: F.threeReviews(), options: F.options())).contains("Measures over time"))
+    }
 }

@@ -308,6 +308,7 @@ struct PlanDecoder {
                 }
             case .known(.comment): snap.comment = try string(path() + ".comment") ?? ""
             case .known(.forecast): snap.forecast = try string(path() + ".forecast") ?? ""
+            case .known(.actual): snap.actual = try number(path() + ".actual")
             case .other(let name): snap.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }

@@ -136,6 +136,7 @@ struct PlanEncoder {
 
     private mutating func snapshot(_ s: TargetSnapshot) {
         beginObject(s.extras)
+        if let actual = s.actual { key("actual"); number(actual) }
         optional("comment", s.comment)
         optional("forecast", s.forecast)
         key("id"); string(s.id)

@@ -42,7 +42,7 @@ enum ReviewKey: String, CaseIterable {
 }
 
 enum SnapshotKey: String, CaseIterable {
-    case id, status, comment, forecast
+    case id, status, comment, forecast, actual
     static let table = JSONKeyTable(Self.self)
 }
 

@@ -224,6 +224,8 @@ public struct TargetSnapshot: Sendable, Equatable {
     public var status: Status
     public var comment: String
     public var forecast: String
+    /// The measure's actual then (targets with a measure): the trend of a numeric target.
+    public var actual: Double?
     public var extras: [JSONMember] = []
     public init(id: String, status: Status, comment: String, forecast: String) {
         self.id = id

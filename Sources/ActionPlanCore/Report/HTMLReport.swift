@@ -62,6 +62,9 @@ public enum HTMLReport {
         let trendChart: Chart?
         let trendColumns: [String]
         let trendIssues: [TrendIssueRow]
+        let hasMeasures: Bool
+        let measureColumns: [String]
+        let measureRows: [TrendIssueRow]
         let paper: PaperView?
 
         init(_ r: ProgressReport, paper p: CommitteePaper?) {
@@ -93,6 +96,9 @@ public enum HTMLReport {
             let byIssue = r.trendByKeyIssue
             trendColumns = byIssue.columns
             trendIssues = byIssue.rows.map { TrendIssueRow(name: $0.name, cells: $0.cells) }
+            hasMeasures = !r.measures.isEmpty
+            measureColumns = r.measuresTable.columns
+            measureRows = r.measuresTable.rows.map { TrendIssueRow(name: $0.name, cells: $0.cells) }
         }
     }
 

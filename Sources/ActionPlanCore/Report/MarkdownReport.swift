@@ -51,6 +51,18 @@ public enum MarkdownReport {
             line()
         }
 
+        if !report.measures.isEmpty {
+            let table = report.measuresTable
+            line("## Measures over time")
+            line()
+            line(md("Targets with a measure: the actual at each closed review" + (report.review == nil ? " and now." : ".")))
+            line()
+            row(table.columns.map(md))
+            line("| " + table.columns.enumerated().map { $0.offset < 3 ? "---" : "---:" }.joined(separator: " | ") + " |")
+            for r in table.rows { row([md(r.name)] + r.cells.map(md)) }
+            line()
+        }
+
         line("## Exceptions")
         line()
         line(md("Targets \(ProgressReport.exceptionRule), with their forecast: \(report.exceptions.count)."))

@@ -47,6 +47,8 @@ public struct ProgressReport: Sendable {
     /// The plan's position at each closed review up to the one reported, then the position reported
     /// when it is the current one: the trend across reviews.
     public var trend: [TrendPoint]
+    /// Targets with a measure, with the actual at each point of the trend.
+    public var measures: [MeasureTrend]
 
     public struct SummaryRow: Sendable {
         /// nil for the total row.
@@ -101,6 +103,8 @@ public struct ProgressReport: Sendable {
         public var forecast: String
         public var previousStatus: Status?
         public var direction: Direction?
+        /// The measure's actual in the position reported (a review's snapshot, or now).
+        public var measureActual: Double?
 
         /// Met now and not met at the baseline (or new since it): "met since the previous review".
         public var metSinceBaseline: Bool { direction != nil && status == .met && previousStatus != .met }
@@ -158,6 +162,7 @@ public struct ProgressReport: Sendable {
         var sections: [IssueSection] = []
         var total = Tally(), totalThen = Tally()
         var allLines: [Line] = []
+        var measured: [(Line, Measure)] = []
         var inScope: [Int: Set<String>] = [:]
         for issue in plan.keyIssues {
             var tally = Tally(), then = Tally()
@@ -185,8 +190,10 @@ public struct ProgressReport: Sendable {
                         targetID: t.id, month: t.timescale, due: t.due, text: t.text, officers: t.leadOfficers,
                         status: t.status, overdue: t.isOverdue(asOf: asAt), isException: t.isException(asOf: asAt),
                         comment: t.comment, forecast: t.forecast,
-                        previousStatus: before, direction: comparison.map { _ in Direction.of(t.status, then: before) })
+                        previousStatus: before, direction: comparison.map { _ in Direction.of(t.status, then: before) },
+                        measureActual: review.flatMap { r in r.snapshot.first { $0.id == t.id }?.actual } ?? t.measure?.actual)
                     issueLines.append(line)
+                    if let m = t.measure, !m.isEmpty { measured.append((line, m)) }
                     if line.isException { exceptions.append(line) }
                     if !options.exceptionsOnly || line.isException { lines.append(line) }
                 }
@@ -215,6 +222,7 @@ public struct ProgressReport: Sendable {
         self.sections = sections
         self.trend = ProgressReport.trend(of: source, upTo: review, now: review == nil ? (total, summary, asAt) : nil,
                                           inScope: inScope)
+        self.measures = ProgressReport.measureTrends(measured, trend: trend)
     }
 
     /// The tallies at each closed review (up to `upTo`, when a review is reported), counting only the
@@ -294,6 +302,41 @@ public struct ProgressReport: Sendable {
 }
 
 extension ProgressReport {
+    /// A target with a measure: baseline → target, and the actual at each point of the trend.
+    public struct MeasureTrend: Sendable {
+        public var ref: String
+        public var text: String
+        public var measure: Measure
+        /// One per `trend` point (nil: not recorded then).
+        public var actuals: [Double?]
+
+        /// "52.5% → 55% (higher is better)".
+        public var goal: String {
+            var parts: [String] = []
+            if let b = measure.baseline { parts.append(format(b)) }
+            if let t = measure.target { parts.append(format(t)) }
+            return parts.joined(separator: " → ") + (measure.better.map { " (\($0.rawValue) is better)" } ?? "")
+        }
+
+        public func format(_ v: Double?) -> String {
+            guard let v else { return "–" }
+            let s = v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+            return s + (measure.unit ?? "")
+        }
+    }
+
+    /// The targets in scope that have a measure, with their actual at each closed review (from the
+    /// snapshots) and in the position reported: the measures over time.
+    static func measureTrends(_ measured: [(Line, Measure)], trend: [TrendPoint]) -> [MeasureTrend] {
+        let byReview = trend.map { p in p.review.map { r in Dictionary(r.snapshot.map { ($0.id, $0.actual) }, uniquingKeysWith: { a, _ in a }) } }
+        return measured.map { line, m in
+            MeasureTrend(ref: line.objectiveRef, text: line.text, measure: m, actuals: byReview.map { snapshot in
+                guard let snapshot else { return line.measureActual }
+                return snapshot[line.targetID] ?? nil
+            })
+        }
+    }
+
     /// The trend per Key Issue: a column per point (each closed review, then now), a row per Key Issue,
     /// each cell the counts in words ("2 met, 1 partly, 0 not met, 1 not assessed").
     public struct TrendTable: Sendable {
@@ -305,8 +348,18 @@ extension ProgressReport {
         public var rows: [Row]
     }
 
+    /// "Review 1", …, "Now": the trend's points as column headings.
+    public var trendColumns: [String] { trend.map { p in p.review.map { "Review \($0.number)" } ?? "Now" } }
+
+    /// The measures over time as a table: ref, target, baseline → target, then a column per point.
+    public var measuresTable: TrendTable {
+        TrendTable(columns: ["Ref", "Target", "Baseline → target"] + trendColumns, rows: measures.map { m in
+            TrendTable.Row(name: m.ref, cells: [m.text, m.goal] + m.actuals.map(m.format))
+        })
+    }
+
     public var trendByKeyIssue: TrendTable {
-        let columns = trend.map { p in p.review.map { "Review \($0.number)" } ?? "Now" }
+        let columns = trendColumns
         let rows = summary.map { s in
             TrendTable.Row(name: "\(s.number ?? 0). \(s.title)", cells: trend.map { p in
                 let t = p.issues[s.number ?? 0] ?? Tally()

@@ -94,7 +94,9 @@ extension Plan {
         for issue in keyIssues {
             for objective in issue.objectives {
                 for t in objective.targets {
-                    result.append(TargetSnapshot(id: t.id, status: t.status, comment: t.comment, forecast: t.forecast))
+                    var entry = TargetSnapshot(id: t.id, status: t.status, comment: t.comment, forecast: t.forecast)
+                    entry.actual = t.measure?.actual
+                    result.append(entry)
                 }
             }
         }

@@ -104,6 +104,17 @@ public enum DocxReport {
                     caption: "Targets by status per Key Issue at each closed review")
         }
 
+        if !r.measures.isEmpty {
+            let table = r.measuresTable
+            b.heading(h, "Measures over time")
+            let points = max(1, table.columns.count - 3)
+            let columns = [ReportColumns.Column("Ref", width: 8), ReportColumns.Column("Target", width: 34),
+                           ReportColumns.Column("Baseline → target", width: 16)]
+                + table.columns.dropFirst(3).map { ReportColumns.Column($0, numeric: true, width: max(6, 42 / points)) }
+            b.table(columns, rows: table.rows.map { row in [[Run(row.name, bold: true)]] + row.cells.map { [Run($0)] } },
+                    caption: "Targets with a measure: the actual at each closed review")
+        }
+
         b.heading(h, "Exceptions")
         b.paragraph([Run("Targets \(ProgressReport.exceptionRule), with their forecast: \(r.exceptions.count).")],
                     keepNext: !r.exceptions.isEmpty)

@@ -199,6 +199,16 @@ p.contact { white-space: pre-line; }
 {{/trendIssues}}</tbody>
 </table>
 </section>{{/hasTrend}}
+{{#hasMeasures}}<section aria-labelledby="measures">
+<h2 id="measures">Measures over time</h2>
+<table class="data measures">
+<caption>Targets with a measure: the actual at each closed review</caption>
+<thead><tr>{{#measureColumns}}<th scope="col">{{.}}</th>{{/measureColumns}}</tr></thead>
+<tbody>
+{{#measureRows}}<tr><th scope="row">{{name}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+{{/measureRows}}</tbody>
+</table>
+</section>{{/hasMeasures}}
 <section aria-labelledby="exceptions">
 <h2 id="exceptions">Exceptions</h2>
 <p>{{exceptionsIntro}}</p>

@@ -312,10 +312,13 @@ extension ProgressReport {
 
         /// "52.5% → 55% (higher is better)".
         public var goal: String {
-            var parts: [String] = []
-            if let b = measure.baseline { parts.append(format(b)) }
-            if let t = measure.target { parts.append(format(t)) }
-            return parts.joined(separator: " → ") + (measure.better.map { " (\($0.rawValue) is better)" } ?? "")
+            let better = measure.better.map { " (\($0.rawValue) is better)" } ?? ""
+            switch (measure.baseline, measure.target) {
+            case let (b?, t?): return "\(format(b)) → \(format(t))" + better
+            case let (nil, t?): return "target \(format(t))" + better
+            case let (b?, nil): return "baseline \(format(b))" + better
+            case (nil, nil): return better.trimmingCharacters(in: .whitespaces)
+            }
         }
 
         public func format(_ v: Double?) -> String {

@@ -112,11 +112,17 @@ final class PaperCommandTests: XCTestCase {
         let csv = try run(["report", plan, "--format", "csv", "--raw"])
         XCTAssertEqual(csv.status, 0, csv.stderr)
         var moved: [String: String] = [:]
-        for line in csv.stdout.split(separator: "\r\n").dropFirst() {
+        let rows = csv.stdout.components(separatedBy: "\r\n")
+        let header = rows[0].split(separator: ",").map(String.init)
+        let direction = try XCTUnwrap(header.firstIndex(of: "direction"))
+        XCTAssertEqual(header.last, "statusAtReview1", "the trend column of the closed review")
+        for line in rows.dropFirst() where !line.isEmpty {
+            // Quoted fields may hold commas: count from the end, where the fields are plain words.
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard let direction = fields.last, direction == "better" || direction == "worse" else { continue }
+            let d = String(fields[fields.count - (header.count - direction)])
+            guard d == "better" || d == "worse" else { continue }
             let target = fields.first { $0.hasPrefix("t") && Int($0.dropFirst()) != nil }.map(String.init) ?? "?"
-            moved[target] = String(direction)
+            moved[target] = d
         }
         XCTAssertEqual(moved.count, 5, csv.stdout)
         XCTAssertEqual(moved["t1"], "worse")

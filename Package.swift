@@ -20,8 +20,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // The config file (~/.config/actionplan/config.toml); parse errors come with line and column.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        // Word .docx and Excel .xlsx are zip packages of XML (Import/Office): the entries are read
-        // through ZIPFoundation, with their uncompressed size checked before inflating (zip bombs).
+        // Word .docx and Excel .xlsx are zip packages of XML: import reads them (Import/Office; the
+        // uncompressed size is checked while inflating, against zip bombs) and the committee paper is
+        // written as one (Report/Docx/). Links zlib (zlib1g-dev).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -63,7 +64,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ActionPlanCoreTests",
-            dependencies: ["ActionPlanCore", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: [
+                "ActionPlanCore", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Golden", "PlanFixtures", "Fixtures"]
         ),
         // Snapshots/: whole-screen golden files (Tests/ActionPlanTUITests/Snapshot.swift; `make snapshots` re-records).

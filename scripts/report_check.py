@@ -17,6 +17,14 @@ hostile and unbreakable text) rendered in a real browser, headless Chromium:
    rewriting the media query is how the print layout is measured. A negative control (a table
    made to overflow) must be caught, so a check that measures nothing cannot pass.
 
+4. the committee paper (`report --paper`) of every plan, as HTML printed by Chromium and as Word
+   (.docx) printed by headless LibreOffice (`soffice --headless --convert-to pdf`): every page must
+   carry "Page N of M" (from CSS in the HTML, from the footer's fields in Word); the HTML paper's
+   covering report must be A4 portrait and its appendix A4 landscape; and no page may end with a
+   heading (a section, Key Issue or objective heading stranded at its foot) or with a table's header
+   row and no row under it. The text of each page comes from `pdftotext -layout`; the headings
+   from the Markdown of the same paper. PNG pages (pdftoppm) are written beside, to look at.
+
 Never writes into data/: plans are copied to OUT/data first. Usage:
     python3 scripts/report_check.py [--binary .build/debug/actionplan] [--out .report-check]
 """
@@ -71,6 +79,127 @@ def pdf_pages(pdf):
     pages = re.search(r"^Pages:\s+(\d+)", info.stdout, re.M)
     size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info.stdout, re.M)
     return (int(pages.group(1)) if pages else 0), ((float(size.group(1)), float(size.group(2))) if size else None)
+
+
+STATUS_MARKS = ("✓", "Not met", "Not assessed", "Partially met", "◐")
+
+
+def page_texts(pdf, pages):
+    texts = []
+    for i in range(1, pages + 1):
+        r = subprocess.run(["pdftotext", "-layout", "-f", str(i), "-l", str(i), pdf, "-"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        texts.append(r.stdout)
+    return texts
+
+
+def headings_of(markdown):
+    """The headings of a paper or report, as plain text (Markdown escapes undone)."""
+    out = []
+    for line in markdown.splitlines():
+        m = re.match(r"^#{2,3} (.*)$", line)
+        if m:
+            out.append(re.sub(r"\\(.)", r"\1", m.group(1)).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+    return out
+
+
+def page_problems(pdf, headings, label, running=()):
+    """"Page N of M" on every page; no heading and no bare table header at a page's foot."""
+    pages, _ = pdf_pages(pdf)
+    problems = []
+    if pages == 0:
+        return 0, [f"{label}: no pages"]
+    for i, text in enumerate(page_texts(pdf, pages), 1):
+        flat = " ".join(text.split())
+        if f"Page {i} of {pages}" not in flat:
+            problems.append(f"{label}: page {i} has no 'Page {i} of {pages}'")
+        lines = [l.strip() for l in text.splitlines() if l.strip()]
+        # The footer: the page number line and (in Word) the running title above it.
+        body = [l for l in lines if not re.search(r"Page \d+ of \d+", l) and " ".join(l.split()) not in running]
+        if not body or i == pages:
+            continue
+        last = " ".join(body[-1].split())
+        for h in headings:
+            h = " ".join(h.split())
+            if len(h) >= 8 and (last == h or (len(last) >= 12 and h.startswith(last))):
+                problems.append(f"{label}: page {i} ends with the heading “{h[:60]}”")
+                break
+        header_at = max((k for k, l in enumerate(body) if "Responsible officer" in l), default=None)
+        if header_at is not None and not any(m in l for l in body[header_at + 1:] for m in STATUS_MARKS):
+            problems.append(f"{label}: page {i} ends with a table header and no row under it")
+    return pages, problems
+
+
+def soffice_pdf(docx, out_dir):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        sys.exit("report-check: soffice not found (make report-check installs libreoffice-writer with apt-get)")
+    profile = "file://" + os.path.join(out_dir, "lo-profile")
+    subprocess.run([soffice, "-env:UserInstallation=" + profile, "--headless", "--norestore", "--convert-to", "pdf",
+                    "--outdir", os.path.dirname(docx), docx], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+    return docx[:-5] + ".pdf"
+
+
+def check_paper(binary, data, out, plan):
+    """The paper as HTML (Chromium) and Word (LibreOffice): page numbers, orientation, stranded headings."""
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    base = [binary, "report", plan, "--paper", "--data", data, "--date", "2009-02-02", "--to", "Scrutiny Committee",
+            "--by", "Head of Equalities", "--classification", "Unrestricted", "--contact", "A. Officer, 01582 000000"]
+    failures = []
+    md = subprocess.run(base + ["--format", "md"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    if md.returncode != 0:
+        return [f"{plan} paper: {md.stderr.strip()}"]
+    headings = headings_of(md.stdout)
+    title = " ".join(md.stdout.splitlines()[0].lstrip("# ").split()).replace("\\", "")
+    html = os.path.join(out, plan + "-paper.html")
+    docx = os.path.join(out, plan + "-paper.docx")
+    for fmt, path in (("html", html), ("docx", docx)):
+        r = subprocess.run(base + ["--format", fmt, "-o", path], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        if r.returncode != 0:
+            failures.append(f"{plan} paper ({fmt}): {r.stderr.strip()}")
+    if failures:
+        return failures
+    html_pdf = os.path.join(out, plan + "-paper-html.pdf")
+    chromium("--no-pdf-header-footer", "--print-to-pdf=" + html_pdf, "file://" + html)
+    docx_pdf = soffice_pdf(docx, out)
+    for label, pdf in (("HTML paper", html_pdf), ("Word paper", docx_pdf)):
+        if not os.path.exists(pdf):
+            failures.append(f"{plan} {label}: no PDF was made")
+            continue
+        pages, problems = page_problems(pdf, headings, f"{plan} {label}", running=(title,))
+        failures += problems
+        info = subprocess.run(["pdfinfo", "-f", "1", "-l", str(pages), pdf], stdout=subprocess.PIPE, text=True).stdout
+        sizes = [(float(a), float(b)) for a, b in re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info, re.M)]
+        portrait = [w < h for w, h in sizes]
+        if not portrait or not portrait[0] or portrait[-1]:
+            failures.append(f"{plan} {label}: the covering report should be portrait and the appendix landscape ({sizes[:1]} … {sizes[-1:]})")
+        if shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-r", "50", "-png", pdf, pdf[:-4] + "-page"])
+        print(f"{'ok  ' if not problems else 'FAIL'} {plan} {label}: {pages} pages ({portrait.count(True)} portrait, "
+              f"{portrait.count(False)} landscape); page numbers and headings " + ("ok" if not problems else "PROBLEM"))
+    return failures
+
+
+def stranding_control(binary, data, out):
+    """The Luton report with the keep-together rules taken out must be caught stranding a heading or a
+    header row at a page foot, so the page check cannot pass by measuring nothing."""
+    plan = "luton-disability-equality-2008"
+    html = os.path.join(out, plan + ".html")
+    if not os.path.exists(html):
+        return True, "skipped (no Luton report)"
+    text = open(html, encoding="utf-8").read()
+    loose = text.replace("section.objective { break-inside: avoid; page-break-inside: avoid; }", "") \
+                .replace("figure, dl.action, .objective-head { break-inside: avoid; }", "")
+    if loose == text:
+        return False, "the keep-together rules were not found in the report's CSS"
+    path = os.path.join(out, "stranding-control.html")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(loose)
+    pdf = os.path.join(out, "stranding-control.pdf")
+    chromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, "file://" + path)
+    md = subprocess.run([binary, "report", plan, "--data", data], stdout=subprocess.PIPE, text=True).stdout
+    _, problems = page_problems(pdf, headings_of(md), "control")
+    return bool(problems), "; ".join(problems) or "nothing caught"
 
 
 def stress_plan():
@@ -159,11 +288,17 @@ def main():
         for label, ok, text in verdicts:
             if not ok:
                 failures.append(f"{plan} ({label}): {text}")
-    print(f"files in {out}: <plan>.html, .pdf, .png (screen), -page-N.png (PDF pages)")
+        failures += check_paper(args.binary, data, out, plan)
+    ok, text = stranding_control(args.binary, data, out)
+    print(("ok  " if ok else "FAIL") + " stranding control: without the keep-together rules a stranded heading or header is caught")
+    if not ok:
+        failures.append("stranding control not caught: " + text)
+    print(f"files in {out}: <plan>.html, .pdf, .png (screen), -page-N.png (PDF pages); <plan>-paper.html/.docx, "
+          "-paper-html.pdf and -paper.pdf (Word via LibreOffice) with their -page-N.png")
     if failures:
         print("\n".join(["", "report-check failed:"] + failures), file=sys.stderr)
         sys.exit(1)
-    print(f"report-check: {len(plans)} plans rendered and checked in Chromium")
+    print(f"report-check: {len(plans)} plans rendered and checked in Chromium; their papers in Chromium and LibreOffice")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ struct RestoreCommand: ParsableCommand {
         abstract: "List or restore the previous versions kept of a plan (the newest 10 by default).",
         discussion: """
         Every save first keeps the version it replaces in .backups/PLAN_ID/ in the data directory. \
-        $ACTIONPLAN_BACKUPS sets how many are kept (0 turns backups off). Restoring is itself a save: \
+        $ACTIONPLAN_BACKUPS sets how many are kept (0 turns backups off). The version before each review \
+        was opened (`review start`, R in the UI) is pinned: never rotated out, and marked in --list. Restoring is itself a save: \
         the version it replaces becomes backup 1, so a restore can be undone.
         """
     )
@@ -31,11 +32,13 @@ struct RestoreCommand: ParsableCommand {
                 let table = TextTable(columns: ["VERSION", "REPLACED AT", "BYTES", "TARGETS", "MET", "PART", "NOT", "N/A"], flexibleColumn: 3)
                 for v in versions {
                     let (loaded, problems) = PlanFile.inspect(path: v.path, expectedID: planID)
+                    // A pinned version (the plan before review N was opened) is marked in its number.
+                    let number = "\(v.number)" + (v.pinnedBeforeReview.map { " (pinned: before review \($0))" } ?? "")
                     if let plan = loaded?.plan {
                         let t = plan.tally(asOf: Day.today())
-                        table.add(["\(v.number)", v.replacedAt, "\(v.size)", "\(t.total)", "\(t.met)", "\(t.partiallyMet)", "\(t.notMet)", "\(t.notAssessed)"])
+                        table.add([number, v.replacedAt, "\(v.size)", "\(t.total)", "\(t.met)", "\(t.partiallyMet)", "\(t.notMet)", "\(t.notAssessed)"])
                     } else {
-                        table.add(["\(v.number)", v.replacedAt, "\(v.size)", "unreadable: \(problems.first?.message ?? "")", "", "", "", ""])
+                        table.add([number, v.replacedAt, "\(v.size)", "unreadable: \(problems.first?.message ?? "")", "", "", "", ""])
                     }
                 }
                 table.print()

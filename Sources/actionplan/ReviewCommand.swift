@@ -34,7 +34,8 @@ struct ReviewCommand: ParsableCommand {
                 let planID = try resolvedPlanID(self.planID, in: store)
                 try requirePlan(planID, in: store)
                 let asAt = self.asAt?.day ?? Day.today()
-                let review = try store.update(planID) { plan in
+                // The plan before the review is kept as a pinned backup (`restore --list` marks it).
+                let review = try store.update(planID, pinningReviewStart: true) { plan in
                     try plan.startReview(asAt: asAt, title: title, openedAt: Timestamp.iso())
                 }
                 print(glyphs.clean("opened review \(review.number) of \(planID) as at \(review.asAt.longDescription)"

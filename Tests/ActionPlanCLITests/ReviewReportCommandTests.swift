@@ -82,7 +82,7 @@ final class ReviewReportCommandTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("no plan with id \"nope\""), missing.stderr)
         XCTAssertEqual(try run(["review", "start", plan, "--as-at", "32/01/2008"]).status, 64)
-        XCTAssertEqual(try run(["report", plan, "--format", "pdf"]).status, 64)
+        XCTAssertEqual(try run(["report", plan, "--format", "doc"]).status, 64)
         XCTAssertEqual(try run(["report", plan, "--bom"]).status, 64, "--bom is for csv")
         XCTAssertEqual(try run(["summary", "--review", "1"]).status, 64, "--review needs --plan")
         XCTAssertEqual(try run(["report", "nope"]).status, 2)

@@ -135,7 +135,8 @@ final class ReportTests: XCTestCase {
         let r2 = try report(plan, asAt: nil, review: 2)
         XCTAssertEqual(r2.asAt, Day(iso: "2009-01-31"), "the review's as-at date")
         XCTAssertEqual(r2.review?.number, 2)
-        XCTAssertEqual(r2.comparedWith?.number, 1)
+        XCTAssertEqual(r2.baseline?.review.number, 1)
+        XCTAssertEqual(r2.baseline?.kind, .closedReview)
         let line = { (id: String) in r2.sections.flatMap(\.objectives).flatMap(\.lines).first { $0.targetID == id }! }
         XCTAssertEqual(line("t1").status, .notMet, "review 2's snapshot, not the current position")
         XCTAssertEqual(line("t1").direction, .worse)
@@ -149,14 +150,18 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(md.contains("| X<br>↓ worse |"), "the mark and the direction when it changed")
 
         let now = try report(plan, asAt: Day(iso: "2009-02-01")!)
-        XCTAssertEqual(now.comparedWith?.number, 2, "the current position is compared with the last closed review")
-        XCTAssertEqual(now.sections[0].objectives[0].lines[0].direction, .better)
+        // The current position belongs to review 2, the latest: it is compared with the closed review
+        // before it (review 1), never with review 2 itself.
+        XCTAssertEqual(now.baseline?.review.number, 1, "the review before the latest, not the one just closed")
+        XCTAssertEqual(now.sections[0].objectives[0].lines[0].targetID, "t1")
+        XCTAssertEqual(now.sections[0].objectives[0].lines[0].direction, .same, "t1 met at review 1 and met now")
+        XCTAssertEqual(now.sections.flatMap(\.objectives).flatMap(\.lines).first { $0.targetID == "t3" }?.direction, .better)
         XCTAssertThrowsError(try report(plan, review: 9)) {
             XCTAssertEqual($0 as? ReviewError, .noSuchReview(planID: Self.lutonID, number: 9, available: [1, 2]))
         }
         let r1 = try report(plan, asAt: nil, review: 1)
-        XCTAssertNil(r1.comparedWith)
-        XCTAssertNil(r1.total.direction)
+        XCTAssertEqual(r1.baseline?.kind, .opening, "the first review is compared with its opening position")
+        XCTAssertEqual(r1.total.direction, .same, "nothing changed between opening and closing review 1")
     }
 
     func testExceptionRefsNameTheKeyIssueWhenObjectivesHaveNoCode() throws {
@@ -369,7 +374,8 @@ final class ReportTests: XCTestCase {
                 if c == "|" && !escaped { cells += 1 }
                 escaped = c == "\\" && !escaped
             }
-            XCTAssertTrue([9, 7].contains(cells), "\(cells - 1) columns in: \(line)")
+            let widths = [ReportColumns.summary, ReportColumns.exceptions, ReportColumns.targets, ReportColumns.trend].map { $0.count + 1 }
+            XCTAssertTrue(widths.contains(cells), "\(cells - 1) columns in: \(line)")
         }
     }
 }

@@ -277,15 +277,20 @@ final class TUIMeetingTests: XCTestCase {
         XCTAssertFalse(other.meetingContext!.isNotYetAssessed(plan.target(id: "t3")!, meeting: fresh))
     }
 
-    func testEExceptionsAreNotMetPartlyMetOrOverdue() {
+    func testEExceptionsAreNotMetOrOverdueByTheCoreRule() {
         var s = meeting()
         s = send(s, .char("e")).0
-        XCTAssertEqual(s.meetingContext!.scope().filter { s.meetingContext!.matches($0.target, s.meeting!) }.map(\.target.id), ["t3", "t4", "t5"])
+        // t4 is partially met and not overdue: progress, not an exception (Target.isException, as the report).
+        XCTAssertEqual(s.doc!.plan.target(id: "t4")?.status, .partiallyMet)
+        XCTAssertEqual(s.meetingContext!.scope().filter { s.meetingContext!.matches($0.target, s.meeting!) }.map(\.target.id), ["t3", "t5"])
+        let asOf = s.meetingContext!.asOf
+        XCTAssertEqual(s.meetingContext!.scope().map(\.target).filter { $0.isException(asOf: asOf) }.map(\.id), ["t3", "t5"],
+                       "the meeting's e and the report's exceptions are one definition")
         XCTAssertEqual(current(s), "t3")
-        XCTAssertEqual(position(s), "1 of 3")
+        XCTAssertEqual(position(s), "1 of 2")
         s = send(s, .char("m")).0
-        XCTAssertEqual(current(s), "t4")
-        XCTAssertEqual(position(s), "1 of 2", "t3 is met now: no longer an exception")
+        XCTAssertEqual(current(s), "t5")
+        XCTAssertEqual(position(s), "1 of 1", "t3 is met now: no longer an exception")
         s = send(s, .char("a")).0
         XCTAssertEqual(s.meetingContext!.scope().filter { s.meetingContext!.matches($0.target, s.meeting!) }.map(\.target.id), ["t5"], "both filters")
         XCTAssertEqual(current(s), "t5")
@@ -481,19 +486,20 @@ final class TUIMeetingTests: XCTestCase {
         var s = Sample.opened()
         var fx: [Effect]
         s = send(s, .char("r")).0
-        XCTAssertEqual(s.prompt, .report(selection: 0))
+        XCTAssertEqual(s.prompt, .report(ReportChoice()))
         let text = render(s, size: Size(width: 80, height: 24)).text
         XCTAssertTrue(text.contains("To reports/sample-2007-01-10.html"), text)
         (s, fx) = send(s, .enter)
-        guard case .writeReport(let plan, let format, let today, let name)? = reviewEffect(fx) else { return XCTFail("\(fx)") }
+        guard case .writeReport(let plan, let format, let today, let name, let choice)? = reviewEffect(fx) else { return XCTFail("\(fx)") }
+        XCTAssertEqual(choice, ReportChoice(), "the appendix, every target, by default")
         XCTAssertEqual(plan, s.doc?.plan)
         XCTAssertEqual(format, .html)
         XCTAssertEqual(today, Sample.asOf)
         XCTAssertEqual(name, "sample-2007-01-10.html", "named by the plan's as-at date")
         (s, fx) = send(s, .char("r"), .char("c"))
-        guard case .writeReport(_, .csv, _, "sample-2007-01-10.csv")? = reviewEffect(fx) else { return XCTFail("\(fx)") }
+        guard case .writeReport(_, .csv, _, "sample-2007-01-10.csv", _)? = reviewEffect(fx) else { return XCTFail("\(fx)") }
         (s, fx) = send(s, .char("r"), .down, .enter)
-        guard case .writeReport(_, .md, _, _)? = reviewEffect(fx) else { return XCTFail("\(fx)") }
+        guard case .writeReport(_, .docx, _, "sample-2007-01-10.docx", _)? = reviewEffect(fx) else { return XCTFail("\(fx)") }
         (s, fx) = send(s, .char("r"), .escape)
         XCTAssertTrue(fx.isEmpty)
         XCTAssertEqual(s.message?.text, "No report written")

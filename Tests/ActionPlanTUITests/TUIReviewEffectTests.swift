@@ -124,4 +124,46 @@ final class TUIReviewEffectTests: XCTestCase {
         XCTAssertEqual(s.message?.isError, true)
         XCTAssertTrue(s.message!.text.hasPrefix("Could not write the report: "), s.message!.text)
     }
+
+    /// `r` then Tab: the committee paper; `e` and `o` narrow it as `report --exceptions --officer` do;
+    /// `w` writes it as Word. The file is a real .docx of the paper.
+    func testRWritesTheCommitteePaperAsWordWithTheOptions() throws {
+        var plan = Sample.plan()
+        plan.paper.to = "Scrutiny Committee"
+        _ = try store.write(plan)
+        var s = try opened()
+        s = keys(s, [.char("r"), .tab])
+        guard case .report(let choice)? = s.prompt else { return XCTFail("the prompt stays open: \(String(describing: s.prompt))") }
+        XCTAssertTrue(choice.paper)
+        XCTAssertFalse(choice.formats.contains(.csv), "the paper has no CSV form")
+        var text = render(s, size: Size(width: 80, height: 24)).text
+        XCTAssertTrue(text.contains("Write the committee paper"), text)
+        XCTAssertTrue(text.contains("To reports/sample-paper-2007-01-10.html"), text)
+        XCTAssertTrue(text.contains("Full paper: covering report + Appendix 1"), text)
+        s = keys(s, [.char("c")])
+        XCTAssertEqual(s.message?.text, "The committee paper has no CSV form: Tab back to the appendix for CSV")
+        s = keys(s, [.char("o")])
+        XCTAssertTrue(s.message!.text.hasPrefix("No officer filter is set"), s.message!.text)
+        s = keys(s, [.char("e")])
+        text = render(s, size: Size(width: 80, height: 24)).text
+        XCTAssertTrue(text.contains("[x] exceptions only in the detail"), text)
+        s = keys(s, [.char("w")])
+        let path = dir + "/reports/sample-paper-2007-01-10.docx"
+        XCTAssertEqual(s.message?.text, "Wrote the Word committee paper: \(path)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertEqual(Array(bytes.prefix(2)), [0x50, 0x4B])
+        let expected = try ReportDocument.render(plan: try store.load("sample").plan,
+                                                 options: ReportOptions(exceptionsOnly: true, today: Sample.asOf),
+                                                 kind: .paper(plan.paper, date: Sample.asOf), format: .docx)
+        XCTAssertEqual([UInt8](bytes), expected, "the same document `actionplan report --paper --exceptions --format docx` writes")
+        // With the tree's officer filter, o narrows the report to that officer.
+        s.doc!.filters.officer = "GS"
+        s = keys(s, [.char("r"), .char("o")])
+        guard case .report(let narrowed)? = s.prompt else { return XCTFail("prompt") }
+        XCTAssertEqual(narrowed.officer, "GS")
+        XCTAssertTrue(render(s, size: Size(width: 80, height: 24)).text.contains("[x] only “GS”"))
+        s = keys(s, [.char("m")])
+        let md = try String(contentsOfFile: dir + "/reports/sample-2007-01-10.md", encoding: .utf8)
+        XCTAssertTrue(md.contains("only targets led by “GS”"), md)
+    }
 }

@@ -64,6 +64,7 @@ struct PlanDecoder {
             case .known(.notes): plan.notes = try strings(path())
             case .known(.asAt): plan.asAt = try day(path())
             case .known(.period): plan.period = try period(path())
+            case .known(.paper): plan.paper = try paper(path()) ?? PaperDetails()
             case .known(.nextTargetId): nextTargetId = try int(path())
             case .known(.keyIssues):
                 sawIssues = true
@@ -278,6 +279,14 @@ struct PlanDecoder {
                         if let snap = try snapshot("\(path()).\(key.name)[\(i)]") { r.snapshot.append(snap) }
                     }
                 }
+            case .known(.opening):
+                var opening: [TargetSnapshot] = []
+                if var items = try array(path() + "." + key.name) {
+                    while let i = try reader.nextElement(&items) {
+                        if let snap = try snapshot("\(path()).\(key.name)[\(i)]") { opening.append(snap) }
+                    }
+                }
+                r.opening = opening
             case .other(let name): r.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }
@@ -299,10 +308,32 @@ struct PlanDecoder {
                 }
             case .known(.comment): snap.comment = try string(path() + ".comment") ?? ""
             case .known(.forecast): snap.forecast = try string(path() + ".forecast") ?? ""
+            case .known(.actual): snap.actual = try number(path() + ".actual")
             case .other(let name): snap.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }
         return snap
+    }
+
+    /// The committee paper's remembered fields.
+    private mutating func paper(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> PaperDetails? {
+        guard var object = try object(path()) else { return nil }
+        var p = PaperDetails()
+        while let key = try reader.nextKey(&object, PaperKey.table) {
+            let at = path() + "." + key.name
+            switch key {
+            case .known(.to): p.to = try string(at) ?? ""
+            case .known(.by): p.by = try strings(at)
+            case .known(.subject): p.subject = try string(at) ?? ""
+            case .known(.classification): p.classification = try string(at) ?? ""
+            case .known(.summary): p.summary = try string(at) ?? ""
+            case .known(.recommendations): p.recommendations = try strings(at)
+            case .known(.contact): p.contact = try strings(at)
+            case .known(.background): p.backgroundDocuments = try strings(at)
+            case .other(let name): p.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
+            }
+        }
+        return p
     }
 
     /// A plan's period.

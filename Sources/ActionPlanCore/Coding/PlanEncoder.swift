@@ -37,6 +37,7 @@ struct PlanEncoder {
         key("nextTargetId"); number(Double(p.nextTargetId))
         if !p.notes.isEmpty { key("notes"); array(p.notes) { e, note in e.string(note) } }
         optional("organisation", p.organisation)
+        if !p.paper.isEmpty { key("paper"); paper(p.paper) }
         if let period = p.period { key("period"); self.period(period) }
         if !p.reviews.isEmpty { key("reviews"); array(p.reviews) { e, r in e.review(r) } }
         key("schemaVersion"); number(Double(Plan.schemaVersion))
@@ -113,14 +114,29 @@ struct PlanEncoder {
         if let closed = r.closedAt { key("closedAt"); string(closed) }
         key("number"); number(Double(r.number))
         optional("openedAt", r.openedAt)
+        if let opening = r.opening { key("opening"); array(opening) { e, s in e.snapshot(s) } }
         // An open review has no snapshot yet (docs/FORMAT.md); a closed one always has one, even if empty.
         if r.closedAt != nil || !r.snapshot.isEmpty { key("snapshot"); array(r.snapshot) { e, s in e.snapshot(s) } }
         optional("title", r.title)
         endObject()
     }
 
+    private mutating func paper(_ p: PaperDetails) {
+        beginObject(p.extras)
+        if !p.backgroundDocuments.isEmpty { key("background"); array(p.backgroundDocuments) { e, s in e.string(s) } }
+        if !p.by.isEmpty { key("by"); array(p.by) { e, s in e.string(s) } }
+        optional("classification", p.classification)
+        if !p.contact.isEmpty { key("contact"); array(p.contact) { e, s in e.string(s) } }
+        if !p.recommendations.isEmpty { key("recommendations"); array(p.recommendations) { e, s in e.string(s) } }
+        optional("subject", p.subject)
+        optional("summary", p.summary)
+        optional("to", p.to)
+        endObject()
+    }
+
     private mutating func snapshot(_ s: TargetSnapshot) {
         beginObject(s.extras)
+        if let actual = s.actual { key("actual"); number(actual) }
         optional("comment", s.comment)
         optional("forecast", s.forecast)
         key("id"); string(s.id)

@@ -2,7 +2,7 @@
 /// Any other key is kept as an extra (or dropped, where the model has no extras) and listed as unknown.
 
 enum PlanKey: String, CaseIterable {
-    case schemaVersion, id, title, organisation, department, source, notes, asAt, period, nextTargetId, keyIssues, reviews
+    case schemaVersion, id, title, organisation, department, source, notes, asAt, period, nextTargetId, keyIssues, reviews, paper
     static let table = JSONKeyTable(Self.self)
 }
 
@@ -37,11 +37,17 @@ enum HistoryKey: String, CaseIterable {
 }
 
 enum ReviewKey: String, CaseIterable {
-    case number, asAt, title, openedAt, closedAt, snapshot
+    case number, asAt, title, openedAt, closedAt, opening, snapshot
     static let table = JSONKeyTable(Self.self)
 }
 
 enum SnapshotKey: String, CaseIterable {
-    case id, status, comment, forecast
+    case id, status, comment, forecast, actual
+    static let table = JSONKeyTable(Self.self)
+}
+
+/// `background` is `PaperDetails.backgroundDocuments` (a known key is at most 16 bytes, see JSONKeyTable).
+enum PaperKey: String, CaseIterable {
+    case to, by, subject, classification, summary, recommendations, contact, background
     static let table = JSONKeyTable(Self.self)
 }

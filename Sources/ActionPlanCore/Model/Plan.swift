@@ -14,6 +14,8 @@ public struct Plan: Sendable, Equatable {
     public var nextTargetId: Int = 1
     public var keyIssues: [KeyIssue] = []
     public var reviews: [Review] = []
+    /// The committee paper's remembered fields (`report --paper`).
+    public var paper = PaperDetails()
     /// Members of the file this version does not know: written back unchanged so nothing is lost.
     /// Every object of the format has such a list (see PlanDecoder and PlanEncoder).
     public var extras: [JSONMember] = []
@@ -114,6 +116,16 @@ public struct Target: Sendable, Equatable {
         return due < asOf
     }
 
+    /// The one definition of an exception, shared by the report, the paper and the meeting's `e` filter:
+    /// not met, or overdue (due before `asOf` and not met). Partially met is progress, not an exception:
+    /// the report lists it under its Key Issue, and counts it in the summary.
+    public func isException(asOf: Day) -> Bool {
+        status == .notMet || isOverdue(asOf: asOf)
+    }
+
+    /// The rule in words, for headings and help.
+    public static let exceptionRule = "not met, or overdue (due before the as-at date and not met)"
+
     public func value(of field: TargetField) -> String {
         switch field {
         case .status: return status.rawValue
@@ -194,6 +206,9 @@ public struct Review: Sendable, Equatable {
     public var title: String = ""
     public var openedAt: String = ""
     public var closedAt: String?
+    /// The position when the review was opened (status, comment, forecast of every target), so that what
+    /// changed in the meeting is known after it closes; nil for reviews opened before this was kept.
+    public var opening: [TargetSnapshot]?
     public var snapshot: [TargetSnapshot] = []
     public var extras: [JSONMember] = []
 
@@ -209,6 +224,8 @@ public struct TargetSnapshot: Sendable, Equatable {
     public var status: Status
     public var comment: String
     public var forecast: String
+    /// The measure's actual then (targets with a measure): the trend of a numeric target.
+    public var actual: Double?
     public var extras: [JSONMember] = []
     public init(id: String, status: Status, comment: String, forecast: String) {
         self.id = id

@@ -4,20 +4,23 @@
 /// value a spreadsheet would run as a formula gets a leading apostrophe unless `neutralise` is false
 /// (`report --raw`; see `CSVText.neutralised`).
 public enum CSVReport {
-    public static let header = [
-        "plan", "asAt", "keyIssue", "keyIssueTitle", "objective", "objectiveText", "expectedOutcome",
-        "target", "text", "leadOfficers", "timescale", "due", "status", "met", "overdue",
-        "comment", "forecast", "previousStatus", "direction",
-    ]
+    public static var header: [String] { ReportColumns.csv }
 
+    /// After the fixed columns, the trend: `statusAtReview1`, `statusAtReview2`, … for each closed
+    /// review up to the one reported (blank where a target was not in that review's snapshot).
     public static func render(_ report: ProgressReport, byteOrderMark: Bool = false, neutralise: Bool = true) -> String {
+        let reviews = report.trend.compactMap(\.review)
+        let statuses = reviews.map { r in Dictionary(r.snapshot.map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a }) }
         var rows: [[String]] = []
         for issue in report.sections {
             for objective in issue.objectives {
-                for l in objective.lines { rows.append(fields(l, report: report)) }
+                for l in objective.lines {
+                    rows.append(fields(l, report: report) + statuses.map { $0[l.targetID]?.argument ?? "" })
+                }
             }
         }
-        return CSVText.render(header: header, rows: rows, byteOrderMark: byteOrderMark, neutralise: neutralise)
+        return CSVText.render(header: header + reviews.map { "statusAtReview\($0.number)" }, rows: rows,
+                              byteOrderMark: byteOrderMark, neutralise: neutralise)
     }
 
     /// `status` is the spelling `list --format csv` uses (met, not-met, partially-met, not-assessed);

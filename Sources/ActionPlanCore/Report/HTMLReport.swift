@@ -9,7 +9,13 @@ import Mustache
 /// mark (see `ReportText.html`); ours works on scalars and also replaces control characters.
 public enum HTMLReport {
     public static func render(_ report: ProgressReport) -> String {
-        template.render(Page(report))
+        template.render(Page(report, paper: nil))
+    }
+
+    /// The committee paper: the covering report (an A4 portrait page or more), then the progress report
+    /// as its appendix (A4 landscape), in one file.
+    public static func render(_ paper: CommitteePaper) -> String {
+        template.render(Page(paper.appendix, paper: paper))
     }
 
     /// The content type the template's pragma names.
@@ -46,11 +52,24 @@ public enum HTMLReport {
         let exceptionsCaption: String
         let exceptions: [ExceptionRow]
         let hasExceptions: Bool
-        let forecastHeading: String
         let issues: [Issue]
+        let summaryHeadings: [Heading]
+        let exceptionHeadings: [Heading]
+        let targetHeadings: [Heading]
+        let trendHeadings: [Heading]
+        let trend: [TrendRow]
+        let hasTrend: Bool
+        let trendChart: Chart?
+        let trendColumns: [String]
+        let trendIssues: [TrendIssueRow]
+        let hasMeasures: Bool
+        let measureColumns: [String]
+        let measureRows: [TrendIssueRow]
+        let paper: PaperView?
 
-        init(_ r: ProgressReport) {
-            documentTitle = r.heading
+        init(_ r: ProgressReport, paper p: CommitteePaper?) {
+            paper = p.map(PaperView.init)
+            documentTitle = p?.title ?? r.heading
             heading = r.title
             scope = r.scope
             let metaParts = [r.organisation, r.department].filter { !$0.isEmpty }
@@ -66,8 +85,109 @@ public enum HTMLReport {
             exceptionsCaption = "Exceptions as at \(r.asAt.longDescription)"
             exceptions = r.exceptions.map(ExceptionRow.init)
             hasExceptions = !r.exceptions.isEmpty
-            forecastHeading = ProgressReport.forecastHeading
-            issues = r.sections.map { Issue($0, previous: r.comparedWith?.number) }
+            issues = r.sections.map { Issue($0, baseline: r.baseline) }
+            summaryHeadings = ReportColumns.summary.map(Heading.init)
+            exceptionHeadings = ReportColumns.exceptions.map(Heading.init)
+            targetHeadings = ReportColumns.targets.map(Heading.init)
+            trendHeadings = ReportColumns.trend.map(Heading.init)
+            trend = r.trend.map(TrendRow.init)
+            hasTrend = r.trend.count > 1
+            trendChart = hasTrend ? Chart(trend: r) : nil
+            let byIssue = r.trendByKeyIssue
+            trendColumns = byIssue.columns
+            trendIssues = byIssue.rows.map { TrendIssueRow(name: $0.name, cells: $0.cells) }
+            hasMeasures = !r.measures.isEmpty
+            measureColumns = r.measuresTable.columns
+            measureRows = r.measuresTable.rows.map { TrendIssueRow(name: $0.name, cells: $0.cells) }
+        }
+    }
+
+    /// The covering report.
+    struct PaperView {
+        struct TextView {
+            let text: String
+            let cssClass: String
+            init(_ t: CommitteePaper.Text) {
+                text = t.text
+                cssClass = t.isPlaceholder ? "placeholder" : "content"
+            }
+        }
+        struct FieldView {
+            let label: String
+            let lines: [TextView]
+        }
+        struct ParagraphView {
+            let number: String
+            let text: String
+            let bullets: [String]
+            let hasBullets: Bool
+        }
+        struct SectionView {
+            let sectionAnchor: String
+            let number: Int
+            let heading: String
+            let paragraphs: [ParagraphView]
+        }
+        let title: String
+        let fields: [FieldView]
+        let sections: [SectionView]
+        let recommendations: [TextView]
+        let contact: [TextView]
+        let background: [String]
+        let appendixLabel: String
+
+        init(_ p: CommitteePaper) {
+            title = p.title
+            fields = p.fields.map { FieldView(label: $0.label, lines: $0.lines.map(TextView.init)) }
+            sections = p.sections.map { s in
+                SectionView(sectionAnchor: "paper-\(s.number)", number: s.number, heading: s.heading, paragraphs: s.paragraphs.map {
+                    ParagraphView(number: $0.number, text: $0.text, bullets: $0.bullets, hasBullets: !$0.bullets.isEmpty)
+                })
+            }
+            recommendations = p.recommendations.map(TextView.init)
+            contact = p.contact.map(TextView.init)
+            background = p.backgroundDocuments
+            appendixLabel = p.appendixLabel
+        }
+    }
+
+    /// A column heading from `ReportColumns` (the one place that knows them).
+    struct Heading {
+        let text: String
+        let cssClass: String
+        let width: Int
+
+        init(_ c: ReportColumns.Column) {
+            text = c.heading
+            cssClass = c.numeric ? "num" : "text"
+            width = c.width
+        }
+    }
+
+    struct TrendIssueRow {
+        let name: String
+        let cells: [String]
+    }
+
+    struct TrendRow {
+        let label: String
+        let met: Int
+        let partiallyMet: Int
+        let notMet: Int
+        let notAssessed: Int
+        let percent: String
+        let arrow: String?
+        let directionWord: String
+
+        init(_ p: ProgressReport.TrendPoint) {
+            label = p.label
+            met = p.tally.met
+            partiallyMet = p.tally.partiallyMet
+            notMet = p.tally.notMet
+            notAssessed = p.tally.notAssessed
+            percent = "\(p.tally.percentMet)%"
+            arrow = p.direction.flatMap { $0.arrow.isEmpty ? nil : $0.arrow }
+            directionWord = p.direction?.word ?? "first review"
         }
     }
 
@@ -121,9 +241,11 @@ public enum HTMLReport {
         let officers: String
         let mark: Mark
         let overdue: Bool
+        let comment: String
         let forecast: String
 
         init(_ l: ProgressReport.Line) {
+            comment = l.comment
             ref = l.objectiveRef
             month = l.month
             dueText = l.overdue ? l.due.map { "due \($0.longDescription)" } : nil
@@ -140,10 +262,10 @@ public enum HTMLReport {
         let issueHeading: String
         let objectives: [ObjectiveView]
 
-        init(_ s: ProgressReport.IssueSection, previous: Int?) {
+        init(_ s: ProgressReport.IssueSection, baseline: Baseline?) {
             issueAnchor = "ki-\(s.number)"
             issueHeading = "Key Issue \(s.number): \(s.title)"
-            objectives = s.objectives.enumerated().map { ObjectiveView($1, anchor: "ki-\(s.number)-o\($0 + 1)", previous: previous) }
+            objectives = s.objectives.enumerated().map { ObjectiveView($1, anchor: "ki-\(s.number)-o\($0 + 1)", baseline: baseline) }
         }
     }
 
@@ -154,12 +276,12 @@ public enum HTMLReport {
         let expected: String?
         let lines: [LineView]
 
-        init(_ o: ProgressReport.ObjectiveSection, anchor: String, previous: Int?) {
+        init(_ o: ProgressReport.ObjectiveSection, anchor: String, baseline: Baseline?) {
             objectiveAnchor = anchor
             objectiveHeading = o.heading
             action = o.action
             expected = o.expectedOutcome.isEmpty ? nil : o.expectedOutcome
-            lines = o.lines.map { LineView($0, previous: previous) }
+            lines = o.lines.map { LineView($0, baseline: baseline) }
         }
     }
 
@@ -174,14 +296,14 @@ public enum HTMLReport {
         let comment: String
         let forecast: String
 
-        init(_ l: ProgressReport.Line, previous: Int?) {
+        init(_ l: ProgressReport.Line, baseline: Baseline?) {
             month = l.month
             overdue = l.overdue
             text = l.text
             officers = l.officers.joined(separator: " / ")
             mark = Mark(l.status)
-            if let d = l.direction, d != .same, let previous {
-                change = d == .new ? "new since review \(previous)" : "\(d.label) than at review \(previous)"
+            if let d = l.direction, d != .same, let baseline {
+                change = ReportText.change(d, baseline: baseline)
             } else {
                 change = nil
             }
@@ -209,15 +331,24 @@ public enum HTMLReport {
         static let maxCaption = 110
 
         init(_ r: ProgressReport) {
-            let rowsIn = r.summary
+            self.init(bars: r.summary.map { ("\($0.number ?? 0). \($0.title)", $0.tally) },
+                      label: "Targets by status per Key Issue, as at \(r.asAt.longDescription)")
+        }
+
+        /// One bar per point of the trend (each closed review, then now), for the whole plan.
+        init(trend r: ProgressReport) {
+            self.init(bars: r.trend.map { ($0.label, $0.tally) }, label: "Targets by status at each closed review")
+        }
+
+        init(bars rowsIn: [(name: String, tally: Tally)], label: String) {
             let largest = max(1, rowsIn.map(\.tally.total).max() ?? 1)
-            label = "Targets by status per Key Issue, as at \(r.asAt.longDescription)"
+            self.label = label
             var texts: [String] = []
             var rows: [ChartRow] = []
             for (i, row) in rowsIn.enumerated() {
                 let t = row.tally
                 let counts = "\(t.met) met, \(t.partiallyMet) partially met, \(t.notMet) not met, \(t.notAssessed) not assessed"
-                let name = "\(row.number ?? 0). \(row.title)"
+                let name = row.name
                 texts.append("\(name): \(counts)")
                 let y = Chart.top + i * Chart.rowHeight
                 var x = 0

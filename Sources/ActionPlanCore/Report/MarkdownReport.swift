@@ -6,6 +6,10 @@ public enum MarkdownReport {
         func line(_ s: String = "") { out += s + "\n" }
         func md(_ s: String) -> String { ReportText.markdown(s) }
         func row(_ cells: [String]) { line("| " + cells.joined(separator: " | ") + " |") }
+        func header(_ columns: [ReportColumns.Column]) {
+            row(columns.map { md($0.heading) })
+            line("| " + columns.map { $0.numeric ? "---:" : "---" }.joined(separator: " | ") + " |")
+        }
 
         line("# " + md(report.heading))
         line()
@@ -16,11 +20,12 @@ public enum MarkdownReport {
         }
         line(md(report.basis))
         line()
+        line(md(ReportText.statusLegend))
+        line()
 
         line("## Summary by Key Issue")
         line()
-        row(["Key Issue", "Met", "Partially met", "Not met", "Not assessed", "Overdue", "% met", "Direction of travel"])
-        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+        header(ReportColumns.summary)
         for r in report.summary + [report.total] {
             let name = r.number.map { "\($0). \(md(r.title))" } ?? "**\(md(r.title))**"
             let t = r.tally
@@ -29,15 +34,43 @@ public enum MarkdownReport {
         }
         line()
 
+        if report.trend.count > 1 {
+            line("## Trend across reviews")
+            line()
+            header(ReportColumns.trend)
+            for p in report.trend {
+                let t = p.tally
+                row([md(p.label), "\(t.met)", "\(t.partiallyMet)", "\(t.notMet)", "\(t.notAssessed)", "\(t.percentMet)%",
+                     p.direction?.label ?? "–"])
+            }
+            line()
+            let byIssue = report.trendByKeyIssue
+            row(["Key Issue"] + byIssue.columns.map(md))
+            line("| " + Array(repeating: "---", count: byIssue.columns.count + 1).joined(separator: " | ") + " |")
+            for r in byIssue.rows { row([md(r.name)] + r.cells.map(md)) }
+            line()
+        }
+
+        if !report.measures.isEmpty {
+            let table = report.measuresTable
+            line("## Measures over time")
+            line()
+            line(md("Targets with a measure: the actual at each closed review" + (report.review == nil ? " and now." : ".")))
+            line()
+            row(table.columns.map(md))
+            line("| " + table.columns.enumerated().map { $0.offset < 3 ? "---" : "---:" }.joined(separator: " | ") + " |")
+            for r in table.rows { row([md(r.name)] + r.cells.map(md)) }
+            line()
+        }
+
         line("## Exceptions")
         line()
         line(md("Targets \(ProgressReport.exceptionRule), with their forecast: \(report.exceptions.count)."))
         line()
         if !report.exceptions.isEmpty {
-            row(["Ref", "Month", "Expected outcome", "Responsible officer", "Met", md(ProgressReport.forecastHeading)])
-            line("| --- | --- | --- | --- | --- | --- |")
+            header(ReportColumns.exceptions)
             for e in report.exceptions {
-                row([md(e.objectiveRef), month(e), md(e.text), officers(e), mark(e), md(e.forecast)])
+                row([md(e.objectiveRef), month(e), md(e.text), officers(e), mark(e), md(e.comment), md(e.forecast)])
             }
             line()
         }
@@ -54,9 +87,7 @@ public enum MarkdownReport {
                     line("**Expected outcome:** " + md(objective.expectedOutcome))
                     line()
                 }
-                row([ProgressReport.monthHeading, "Expected outcome", "Responsible officer", "Met (✓ = met, X = not met)",
-                     "Comments", md(ProgressReport.forecastHeading)])
-                line("| --- | --- | --- | --- | --- | --- |")
+                header(ReportColumns.targets)
                 for l in objective.lines {
                     row([month(l), md(l.text), officers(l), mark(l), md(l.comment), md(l.forecast)])
                 }

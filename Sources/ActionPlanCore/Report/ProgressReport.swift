@@ -38,12 +38,17 @@ public struct ProgressReport: Sendable {
     public var asAt: Day
     /// The review whose snapshot is reported (nil: the current position).
     public var review: Review?
-    /// The closed review the direction of travel is measured against (nil: none).
-    public var comparedWith: Review?
+    /// What the direction of travel is measured against (nil: nothing to compare with); see `Baseline`.
+    public var baseline: Baseline?
     public var summary: [SummaryRow]
     public var total: SummaryRow
     public var exceptions: [Line]
     public var sections: [IssueSection]
+    /// The plan's position at each closed review up to the one reported, then the position reported
+    /// when it is the current one: the trend across reviews.
+    public var trend: [TrendPoint]
+    /// Targets with a measure, with the actual at each point of the trend.
+    public var measures: [MeasureTrend]
 
     public struct SummaryRow: Sendable {
         /// nil for the total row.
@@ -52,6 +57,9 @@ public struct ProgressReport: Sendable {
         public var tally: Tally
         public var previous: Tally?
         public var direction: Direction?
+        /// Every target of the Key Issue in scope (whatever `--exceptions` leaves in the detail), for the
+        /// covering report's progress section.
+        public var lines: [Line]
     }
 
     public struct IssueSection: Sendable {
@@ -89,17 +97,38 @@ public struct ProgressReport: Sendable {
         public var officers: [String]
         public var status: Status
         public var overdue: Bool
+        /// `Target.isException` at the as-at date (the one definition).
+        public var isException: Bool
         public var comment: String
         public var forecast: String
         public var previousStatus: Status?
         public var direction: Direction?
+        /// The measure's actual in the position reported (a review's snapshot, or now).
+        public var measureActual: Double?
 
-        public var isException: Bool { status == .notMet || overdue }
+        /// Met now and not met at the baseline (or new since it): "met since the previous review".
+        public var metSinceBaseline: Bool { direction != nil && status == .met && previousStatus != .met }
     }
 
-    public static let forecastHeading = "Is it expected that the action be met, if not already met, and if so when? If not why not?"
-    public static let monthHeading = "Month"
-    public static let exceptionRule = "not met, or overdue (due before the as-at date and not met)"
+    /// One point of the trend: the tallies of the plan and of each Key Issue (by number) at a closed
+    /// review, or now.
+    public struct TrendPoint: Sendable {
+        /// nil for the current position.
+        public var review: Review?
+        public var asAt: Day
+        public var tally: Tally
+        public var issues: [Int: Tally]
+        /// Against the point before (nil for the first).
+        public var direction: Direction?
+
+        /// "Review 1 (“January”), 21 January 2008", "Now, 1 February 2009".
+        public var label: String {
+            guard let review else { return "Now, \(asAt.longDescription)" }
+            return "Review \(review.number)" + (review.title.isEmpty ? "" : " (“\(review.title)”)") + ", \(asAt.longDescription)"
+        }
+    }
+
+    public static let exceptionRule = Target.exceptionRule
 
     /// Builds the report. Throws when `--review N` names a review the plan does not have, or one still open.
     public init(plan source: Plan, options: ReportOptions) throws(ReviewError) {
@@ -111,8 +140,8 @@ public struct ProgressReport: Sendable {
             plan = source.atReview(r)
         }
         let asAt = options.asAt ?? review?.asAt ?? source.asAt ?? options.today
-        let previous = source.previousClosedReview(before: options.review)
-        let comparison = previous.map { plan.compare(with: $0, asOf: asAt) }
+        let baseline = source.directionBaseline(reporting: options.review)
+        let comparison = baseline.map { plan.compare(with: $0.asReview, asOf: asAt) }
         let officer = options.officer.map(OfficerQuery.init)
 
         self.planID = source.id
@@ -121,7 +150,7 @@ public struct ProgressReport: Sendable {
         self.department = source.department
         self.asAt = asAt
         self.review = review
-        self.comparedWith = previous
+        self.baseline = baseline
         var scope: [String] = []
         if let o = options.officer { scope.append("only targets led by “\(o)”") }
         if options.exceptionsOnly { scope.append("exceptions only: \(ProgressReport.exceptionRule)") }
@@ -132,30 +161,39 @@ public struct ProgressReport: Sendable {
         var exceptions: [Line] = []
         var sections: [IssueSection] = []
         var total = Tally(), totalThen = Tally()
+        var allLines: [Line] = []
+        var measured: [(Line, Measure)] = []
+        var inScope: [Int: Set<String>] = [:]
         for issue in plan.keyIssues {
             var tally = Tally(), then = Tally()
             var objectives: [ObjectiveSection] = []
+            var issueLines: [Line] = []
             for (position, objective) in issue.objectives.enumerated() {
                 let heading = ProgressReport.heading(of: objective, in: issue, position: position + 1)
-                let ref = (objective.code ?? "").isEmpty
-                    ? "Key Issue \(issue.number), objective \(objective.number ?? position + 1)" : objective.code!
+                let code = objective.code ?? ""
+                let ref = code.isEmpty ? "Key Issue \(issue.number), objective \(objective.number ?? position + 1)" : code
                 var lines: [Line] = []
                 for t in objective.targets {
                     if let officer, !officer.matches(t) { continue }
+                    inScope[issue.number, default: []].insert(t.id)
                     tally.add(t, asOf: asAt)
                     let before = comparison?.previousStatus[t.id]
-                    if let before {
+                    if let before, let baseline {
                         var past = t
                         past.status = before
-                        then.add(past, asOf: previous!.asAt)
+                        then.add(past, asOf: baseline.asAt)
                     }
                     let line = Line(
                         issueNumber: issue.number, issueTitle: issue.title,
                         objectiveLabel: objective.label, objectiveRef: ref,
                         objectiveText: objective.text, expectedOutcome: objective.expectedOutcome,
                         targetID: t.id, month: t.timescale, due: t.due, text: t.text, officers: t.leadOfficers,
-                        status: t.status, overdue: t.isOverdue(asOf: asAt), comment: t.comment, forecast: t.forecast,
-                        previousStatus: before, direction: comparison.map { _ in Direction.of(t.status, then: before) })
+                        status: t.status, overdue: t.isOverdue(asOf: asAt), isException: t.isException(asOf: asAt),
+                        comment: t.comment, forecast: t.forecast,
+                        previousStatus: before, direction: comparison.map { _ in Direction.of(t.status, then: before) },
+                        measureActual: review.flatMap { r in r.snapshot.first { $0.id == t.id }?.actual } ?? t.measure?.actual)
+                    issueLines.append(line)
+                    if let m = t.measure, !m.isEmpty { measured.append((line, m)) }
                     if line.isException { exceptions.append(line) }
                     if !options.exceptionsOnly || line.isException { lines.append(line) }
                 }
@@ -168,17 +206,52 @@ public struct ProgressReport: Sendable {
             if officer != nil && tally.total == 0 { continue }
             summary.append(SummaryRow(number: issue.number, title: issue.title, tally: tally,
                                       previous: comparison == nil ? nil : then,
-                                      direction: comparison == nil ? nil : Direction.of(tally, then: then)))
+                                      direction: comparison == nil ? nil : Direction.of(tally, then: then),
+                                      lines: issueLines))
             if !objectives.isEmpty { sections.append(IssueSection(number: issue.number, title: issue.title, objectives: objectives)) }
             total = total + tally
             totalThen = totalThen + then
+            allLines += issueLines
         }
         self.summary = summary
         self.total = SummaryRow(number: nil, title: "All Key Issues", tally: total,
                                 previous: comparison == nil ? nil : totalThen,
-                                direction: comparison == nil ? nil : Direction.of(total, then: totalThen))
+                                direction: comparison == nil ? nil : Direction.of(total, then: totalThen),
+                                lines: allLines)
         self.exceptions = exceptions
         self.sections = sections
+        self.trend = ProgressReport.trend(of: source, upTo: review, now: review == nil ? (total, summary, asAt) : nil,
+                                          inScope: inScope)
+        self.measures = ProgressReport.measureTrends(measured, trend: trend)
+    }
+
+    /// The tallies at each closed review (up to `upTo`, when a review is reported), counting only the
+    /// targets in scope (by Key Issue, as the plan is now), then the current position.
+    static func trend(of plan: Plan, upTo: Review?, now: (Tally, [SummaryRow], Day)?, inScope: [Int: Set<String>]) -> [TrendPoint] {
+        var dueByID: [String: Day] = [:]
+        for t in plan.allTargets { if let due = t.due { dueByID[t.id] = due } }
+        var issueOf: [String: Int] = [:]
+        for (number, ids) in inScope { for id in ids { issueOf[id] = number } }
+        var points: [TrendPoint] = []
+        for r in plan.closedReviews where upTo == nil || r.number <= upTo!.number {
+            var tally = Tally()
+            var issues: [Int: Tally] = [:]
+            for s in r.snapshot {
+                guard let number = issueOf[s.id] else { continue }
+                let t = Target(id: s.id, text: "", due: dueByID[s.id], status: s.status)
+                tally.add(t, asOf: r.asAt)
+                issues[number, default: Tally()].add(t, asOf: r.asAt)
+            }
+            points.append(TrendPoint(review: r, asAt: r.asAt, tally: tally, issues: issues,
+                                     direction: points.last.map { Direction.of(tally, then: $0.tally) }))
+        }
+        if let (tally, rows, asAt) = now {
+            var issues: [Int: Tally] = [:]
+            for row in rows { if let n = row.number { issues[n] = row.tally } }
+            points.append(TrendPoint(review: nil, asAt: asAt, tally: tally, issues: issues,
+                                     direction: points.last.map { Direction.of(tally, then: $0.tally) }))
+        }
+        return points
     }
 
     /// The title with the scope, as headings print it.
@@ -195,12 +268,11 @@ public struct ProgressReport: Sendable {
         } else {
             s = "Current position."
         }
-        if let comparedWith {
-            s += " Direction of travel is against review \(comparedWith.number)"
-                + (comparedWith.title.isEmpty ? "" : " (“\(comparedWith.title)”)")
-                + ", as at \(comparedWith.asAt.longDescription)."
+        if let baseline {
+            s += " Direction of travel is against \(baseline.longName)"
+                + (baseline.kind == .opening ? ", as there is no earlier closed review." : ".")
         } else {
-            s += " There is no earlier closed review, so no direction of travel is shown."
+            s += " There is no earlier review to compare with, so no direction of travel is shown."
         }
         return s
     }
@@ -226,6 +298,78 @@ public struct ProgressReport: Sendable {
         case (let n?, true): return "Objective \(n)"
         case (nil, true): return "Objective \(position)"
         }
+    }
+}
+
+extension ProgressReport {
+    /// A target with a measure: baseline → target, and the actual at each point of the trend.
+    public struct MeasureTrend: Sendable {
+        public var ref: String
+        public var text: String
+        public var measure: Measure
+        /// One per `trend` point (nil: not recorded then).
+        public var actuals: [Double?]
+
+        /// "52.5% → 55% (higher is better)".
+        public var goal: String {
+            let better = measure.better.map { " (\($0.rawValue) is better)" } ?? ""
+            switch (measure.baseline, measure.target) {
+            case let (b?, t?): return "\(format(b)) → \(format(t))" + better
+            case let (nil, t?): return "target \(format(t))" + better
+            case let (b?, nil): return "baseline \(format(b))" + better
+            case (nil, nil): return better.trimmingCharacters(in: .whitespaces)
+            }
+        }
+
+        public func format(_ v: Double?) -> String {
+            guard let v else { return "–" }
+            let s = v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+            return s + (measure.unit ?? "")
+        }
+    }
+
+    /// The targets in scope that have a measure, with their actual at each closed review (from the
+    /// snapshots) and in the position reported: the measures over time.
+    static func measureTrends(_ measured: [(Line, Measure)], trend: [TrendPoint]) -> [MeasureTrend] {
+        let byReview = trend.map { p in p.review.map { r in Dictionary(r.snapshot.map { ($0.id, $0.actual) }, uniquingKeysWith: { a, _ in a }) } }
+        return measured.map { line, m in
+            MeasureTrend(ref: line.objectiveRef, text: line.text, measure: m, actuals: byReview.map { snapshot in
+                guard let snapshot else { return line.measureActual }
+                return snapshot[line.targetID] ?? nil
+            })
+        }
+    }
+
+    /// The trend per Key Issue: a column per point (each closed review, then now), a row per Key Issue,
+    /// each cell the counts in words ("2 met, 1 partly, 0 not met, 1 not assessed").
+    public struct TrendTable: Sendable {
+        public struct Row: Sendable {
+            public var name: String
+            public var cells: [String]
+        }
+        public var columns: [String]
+        public var rows: [Row]
+    }
+
+    /// "Review 1", …, "Now": the trend's points as column headings.
+    public var trendColumns: [String] { trend.map { p in p.review.map { "Review \($0.number)" } ?? "Now" } }
+
+    /// The measures over time as a table: ref, target, baseline → target, then a column per point.
+    public var measuresTable: TrendTable {
+        TrendTable(columns: ["Ref", "Target", "Baseline → target"] + trendColumns, rows: measures.map { m in
+            TrendTable.Row(name: m.ref, cells: [m.text, m.goal] + m.actuals.map(m.format))
+        })
+    }
+
+    public var trendByKeyIssue: TrendTable {
+        let columns = trendColumns
+        let rows = summary.map { s in
+            TrendTable.Row(name: "\(s.number ?? 0). \(s.title)", cells: trend.map { p in
+                let t = p.issues[s.number ?? 0] ?? Tally()
+                return "\(t.met) met, \(t.partiallyMet) partly, \(t.notMet) not met, \(t.notAssessed) not assessed"
+            })
+        }
+        return TrendTable(columns: columns, rows: rows)
     }
 }
 

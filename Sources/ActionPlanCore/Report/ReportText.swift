@@ -82,3 +82,16 @@ extension Status {
         }
     }
 }
+
+extension ReportText {
+    /// How the Met column reads, for the heading of every format (a symbol is never the only sign).
+    public static let statusLegend = "In the Met column: ✓ = met, X = not met, blank = not assessed."
+}
+
+extension ReportText {
+    /// "↑ better than at review 1", "new since the opening of review 1": a target's change, as every
+    /// format writes it beside the status.
+    public static func change(_ d: Direction, baseline: Baseline) -> String {
+        d == .new ? "new since \(baseline.shortName)" : "\(d.label) than at \(baseline.shortName)"
+    }
+}

@@ -71,6 +71,9 @@ extension Plan {
         }
         var review = Review(number: (reviews.map(\.number).max() ?? 0) + 1, asAt: asAt, title: title)
         review.openedAt = openedAt
+        // The opening position: what the direction of travel compares with when there is no earlier
+        // closed review, and what "changed in this meeting" is measured against after the close.
+        review.opening = snapshot()
         reviews.append(review)
         self.asAt = asAt
         return review
@@ -91,7 +94,9 @@ extension Plan {
         for issue in keyIssues {
             for objective in issue.objectives {
                 for t in objective.targets {
-                    result.append(TargetSnapshot(id: t.id, status: t.status, comment: t.comment, forecast: t.forecast))
+                    var entry = TargetSnapshot(id: t.id, status: t.status, comment: t.comment, forecast: t.forecast)
+                    entry.actual = t.measure?.actual
+                    result.append(entry)
                 }
             }
         }

@@ -37,6 +37,8 @@ public struct Backups: Sendable {
         /// When it was replaced (from the file name), ISO 8601 UTC.
         public var replacedAt: String
         public var size: Int
+        /// Pinned: the version before review N was opened (`review start`), kept whatever the limit.
+        public var pinnedBeforeReview: Int?
     }
 
     func folder(for id: String) -> String { "\(directory)/\(id)" }
@@ -46,16 +48,21 @@ public struct Backups: Sendable {
     /// be written (disk full) must not stop the save, so that is nil too; but something planted where
     /// the backup folder should be (a link, another user's directory) is thrown, so the save is refused
     /// with a message rather than silently made without its safety net.
-    func keep(_ bytes: [UInt8], of id: String, now: Date = Date()) throws(SaveError) -> String? {
-        guard keep > 0 else { return nil }
+    ///
+    /// `pinnedBeforeReview`: the save opens review N, so `bytes` are the plan as it stood before the
+    /// review; that version is pinned (its name says so) and never pruned, so a meeting's many saves
+    /// cannot rotate out the pre-meeting plan. It is kept even with backups off, and even when the
+    /// newest backup holds the same bytes (that one may be rotated out).
+    func keep(_ bytes: [UInt8], of id: String, now: Date = Date(), pinnedBeforeReview review: Int? = nil) throws(SaveError) -> String? {
+        guard keep > 0 || review != nil else { return nil }
         let folder = try OwnDirectory.open([".backups", id], in: dataDirectory, create: true)
         defer { close(folder.fd) }
         StaleTemporaryFiles.remove(in: folder.fd, of: nil)
         let existing = BackupName.newestFirst(DirectoryListing.names(inDirectory: folder.fd) ?? [])
-        if let newest = existing.first, (try? FileBytes.read(in: folder.fd, name: newest.fileName, limit: PlanFile.maxBytes)) == bytes {
+        if review == nil, let newest = existing.first, (try? FileBytes.read(in: folder.fd, name: newest.fileName, limit: PlanFile.maxBytes)) == bytes {
             return nil
         }
-        let name = BackupName(sequence: (existing.first?.sequence ?? 0) + 1, stamp: Backups.stamp(now))
+        let name = BackupName(sequence: (existing.first?.sequence ?? 0) + 1, stamp: Backups.stamp(now), pinnedBeforeReview: review)
         let (mode, group) = OwnDirectory.fileMode(forPlan: "\(dataDirectory)/\(id).json")
         // Atomic, but without the fsyncs of a plan save: a lost backup after a power cut is acceptable,
         // a slower save for every change is not.
@@ -88,13 +95,15 @@ public struct Backups: Sendable {
         return names.enumerated().map { index, name in
             var info = stat()
             let size = fstatat(folder.fd, name.fileName, &info, AT_SYMLINK_NOFOLLOW) == 0 ? Int(info.st_size) : 0
-            return Version(number: index + 1, path: "\(folder.path)/\(name.fileName)", replacedAt: name.replacedAt, size: size)
+            return Version(number: index + 1, path: "\(folder.path)/\(name.fileName)", replacedAt: name.replacedAt, size: size,
+                           pinnedBeforeReview: name.pinnedBeforeReview)
         }
     }
 
-    /// Keeps the newest `keep`, by directory listing alone: this runs on every save.
+    /// Keeps the newest `keep` of the unpinned versions, and every pinned one, by directory listing
+    /// alone: this runs on every save.
     private func prune(_ folder: Int32, _ newestFirst: [BackupName]) {
-        for old in newestFirst.dropFirst(keep) { unlinkat(folder, old.fileName, 0) }
+        for old in newestFirst.filter({ $0.pinnedBeforeReview == nil }).dropFirst(keep) { unlinkat(folder, old.fileName, 0) }
     }
 
     /// `20261124T140211.123Z`: the time a version was replaced, for people (the order is the sequence).
@@ -111,25 +120,32 @@ public struct Backups: Sendable {
 /// replaced). Names of older versions of the program (`20261124T140211.123Z-2.json`, no sequence) read
 /// as sequence 0, older than every numbered one, ordered by their time among themselves.
 ///
-/// Extension point (pinned backups, issue 13: the version before a review was opened, never rotated
-/// out): add `var pinned: Bool`, written as a `-pinned` suffix before `.json` and parsed here; then
-/// `Backups.prune` skips pinned names and `versions` lists them in the same sequence order.
+/// A pinned version (the plan before review N was opened, never pruned) ends `-review<N>.json`:
+/// `0000000013-20261124T140211.123Z-review2.json`; `Backups.prune` skips it and `versions` lists it in
+/// the same sequence order.
 struct BackupName: Equatable {
     var sequence: Int
     var stamp: String
+    var pinnedBeforeReview: Int?
     /// The name as found on disk (legacy names are kept as they are).
     var fileName: String
 
-    init(sequence: Int, stamp: String) {
+    init(sequence: Int, stamp: String, pinnedBeforeReview: Int? = nil) {
         self.sequence = sequence
         self.stamp = stamp
-        self.fileName = String(repeating: "0", count: max(0, 10 - String(sequence).count)) + "\(sequence)-\(stamp).json"
+        self.pinnedBeforeReview = pinnedBeforeReview
+        self.fileName = String(repeating: "0", count: max(0, 10 - String(sequence).count)) + "\(sequence)-\(stamp)"
+            + (pinnedBeforeReview.map { "-review\($0)" } ?? "") + ".json"
     }
 
     init?(fileName: String) {
         guard fileName.hasSuffix(".json"), !fileName.hasPrefix(".") else { return nil }
         self.fileName = fileName
-        let base = fileName.dropLast(5)
+        var base = fileName.dropLast(5)
+        if let r = base.range(of: "-review", options: .backwards), let n = Int(base[r.upperBound...]), n > 0 {
+            pinnedBeforeReview = n
+            base = base[..<r.lowerBound]
+        }
         if let dash = base.firstIndex(of: "-"), let n = Int(base[..<dash]), base[..<dash].count == 10 {
             sequence = n
             stamp = String(base[base.index(after: dash)...])

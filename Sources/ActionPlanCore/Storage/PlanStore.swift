@@ -21,10 +21,12 @@ public struct PlanStore: Sendable {
     }
 
     /// Writes a new version of a plan file, first keeping the version it replaces as a backup.
-    private func replace(_ id: String, at path: String, previous: [UInt8]?, with bytes: [UInt8]) throws(StoreError) {
+    /// `pinnedBeforeReview`: this save opens review N; the version it replaces is pinned (`Backups.keep`).
+    private func replace(_ id: String, at path: String, previous: [UInt8]?, with bytes: [UInt8],
+                         pinnedBeforeReview review: Int? = nil) throws(StoreError) {
         var backup: String?
         do throws(SaveError) {
-            if let previous { backup = try backups.keep(previous, of: id) }
+            if let previous { backup = try backups.keep(previous, of: id, pinnedBeforeReview: review) }
             try writer.write(bytes, to: path, as: .plan)
         } catch {
             // A failed save leaves nothing behind, not even a copy of the unchanged file.
@@ -182,7 +184,9 @@ public struct PlanStore: Sendable {
     }
 
     /// Read-modify-write of a whole plan under its lock (reviews, imports with --replace).
-    public func update<T>(_ id: String, _ body: (inout Plan) throws -> T) throws -> T {
+    /// `pinningReviewStart`: the change opens a review, so the version it replaces is kept as a pinned
+    /// backup (the plan before the meeting, never rotated out by the backup limit; `restore --list` marks it).
+    public func update<T>(_ id: String, pinningReviewStart: Bool = false, _ body: (inout Plan) throws -> T) throws -> T {
         let path = try path(for: id)
         return try withPlanLock(id, wrap: { StoreError.save($0) as any Error }) { () throws -> T in
             let previous = try readForSave(id, at: path)
@@ -190,7 +194,8 @@ public struct PlanStore: Sendable {
             guard var plan = decoded.loaded?.plan else { throw StoreError.file(decoded.problems[0]) }
             let result = try body(&plan)
             let out = PlanFile.encode(plan)
-            if out != previous { try replace(id, at: path, previous: previous, with: out) }
+            let pin = pinningReviewStart ? plan.openReview?.number : nil
+            if out != previous { try replace(id, at: path, previous: previous, with: out, pinnedBeforeReview: pin) }
             return result
         }
     }

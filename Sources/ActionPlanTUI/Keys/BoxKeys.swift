@@ -56,6 +56,9 @@ extension KeyTable {
     ] + ReportFileFormat.allCases.map { format in
         KeyBinding(keys: [.char(format.key)], command: .pickReport(format), help: "Write it as \(format.name) (\(format.purpose))", context: .report)
     } + [
+        KeyBinding(keys: [.tab], command: .switchField, help: "Appendix only (the progress report) or the full committee paper", context: .report),
+        KeyBinding(keys: [.char("e")], command: .reportExceptions, help: "Only exceptions (not met, or overdue) in the detail (on/off)", context: .report),
+        KeyBinding(keys: [.char("o")], command: .reportOfficer, help: "Only the targets of the tree's officer filter (on/off)", context: .report),
         KeyBinding(keys: [.escape, .char("q")], command: .cancel, help: "Cancel (no report written)", context: .report),
     ]
 }

@@ -28,7 +28,7 @@ public enum Command: Sendable, Hashable {
     case closeHelp
     case find, cancel, apply, confirm, switchField
     case tickStatus, toggleStatus(Status)
-    case pickReport(ReportFileFormat)
+    case pickReport(ReportFileFormat), reportExceptions, reportOfficer
     case restoreRecovery, discardRecovery, decideLater
 }
 

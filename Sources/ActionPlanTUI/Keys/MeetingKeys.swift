@@ -8,7 +8,7 @@ extension KeyTable {
         KeyBinding(keys: [.char("R")], command: .startOrCloseReview,
                    help: "Start a review (asks the as-at date and a title); with one open, close it (asks first)", context: .review),
         KeyBinding(keys: [.char("r")], command: .writeReport,
-                   help: "Write the progress report (HTML, Markdown or CSV) to reports/ in the data directory", context: .review),
+                   help: "Write the report or the committee paper (HTML, Word, PDF, Markdown, CSV) to reports/", context: .review),
 
         KeyBinding(keys: [.char("m")], command: .setMet, help: "Mark met and move on to the next target", context: .meeting),
         KeyBinding(keys: [.char("x")], command: .setNotMet,
@@ -26,7 +26,7 @@ extension KeyTable {
         KeyBinding(keys: [.char("a")], command: .meetingNotYetAssessed,
                    help: "Only targets not yet assessed in this review (on/off)", context: .meeting),
         KeyBinding(keys: [.char("e")], command: .meetingExceptions,
-                   help: "Exceptions only: not met, partially met or overdue (on/off)", context: .meeting),
+                   help: "Exceptions only: not met or overdue (on/off)", context: .meeting),
         KeyBinding(keys: [.char("u")], command: .undo, help: "Undo the last change (and go back to its target)", context: .meeting),
         KeyBinding(keys: [.escape, .char("q")], command: .meetingLeave, help: "End the meeting: the summary of what changed", context: .meeting),
 

@@ -8,7 +8,7 @@ enum ReviewOverlays {
         switch prompt {
         case .startReview(let form): startReview(state, doc: doc, form: form, layout: layout, into: &grid)
         case .closeReview(let number, let asAt): closeReview(state, number: number, asAt: asAt, layout: layout, into: &grid)
-        case .report(let selection): report(state, doc: doc, selection: selection, layout: layout, into: &grid)
+        case .report(let choice): report(state, doc: doc, choice: choice, layout: layout, into: &grid)
         }
     }
 
@@ -66,26 +66,40 @@ enum ReviewOverlays {
         grid.put("y closes it · n or Esc keeps it open", row: r.bottom - 2, column: x, style: .bold, maxWidth: w)
     }
 
-    static func report(_ state: AppState, doc: PlanDoc, selection: Int, layout: Layout, into grid: inout Grid) {
-        let formats = ReportFileFormat.allCases
-        let r = rect(layout, rows: formats.count + 3)
-        grid.box(r, title: "Write the progress report", glyphs: state.glyphs, style: Style(role: .accent))
+    static func report(_ state: AppState, doc: PlanDoc, choice: ReportChoice, layout: Layout, into grid: inout Grid) {
+        let formats = choice.formats
+        let r = rect(layout, rows: formats.count + 7)
+        grid.box(r, title: choice.paper ? "Write the committee paper" : "Write the progress report", glyphs: state.glyphs, style: Style(role: .accent))
         let x = r.column + 2, w = r.width - 4
-        let name = state.reportFileName(formats[max(0, min(selection, formats.count - 1))]) ?? ""
+        let name = state.reportFileName(choice.format, paper: choice.paper) ?? ""
         grid.put(state.clean("To \(EffectRunner.reportsFolder)/\(name)"), row: r.row + 1, column: x, style: .dimmed, maxWidth: w)
-        for (n, f) in formats.enumerated() where r.row + 2 + n < r.bottom - 1 {
-            let text = DisplayWidth.pad(" \(f.key)  \(f.name)\(n == 0 ? " (default)" : "") — \(f.purpose)", to: w)
-            grid.put(text, row: r.row + 2 + n, column: x, style: n == selection ? .reverse : .plain, maxWidth: w)
-            if n == selection { grid.focus = (r.row + 2 + n, x) }
+        // The options as words with their state, so nothing depends on a mark or a colour.
+        let on = { (b: Bool) in b ? "[x]" : "[ ]" }
+        let options = [
+            "Tab  " + (choice.paper ? "Full paper: covering report + Appendix 1" : "Appendix only: the progress report"),
+            "e    \(on(choice.exceptionsOnly)) exceptions only in the detail",
+            "o    \(on(choice.officer != nil)) only " + (doc.filters.officer.map { "“\(state.clean($0))”" } ?? "one officer (no officer filter set)"),
+        ]
+        for (n, line) in options.enumerated() where r.row + 2 + n < r.bottom - 1 {
+            grid.put(line, row: r.row + 2 + n, column: x, style: n == 0 ? .bold : .plain, maxWidth: w)
         }
-        grid.put("Enter writes it · h, m or c picks one · Esc cancels", row: r.bottom - 2, column: x, style: .dimmed, maxWidth: w)
+        let top = r.row + 2 + options.count + 1
+        for (n, f) in formats.enumerated() where top + n < r.bottom - 1 {
+            let text = DisplayWidth.pad(" \(f.key)  \(f.name)\(n == 0 ? " (default)" : "") — \(f.purpose)", to: w)
+            let selected = n == max(0, min(choice.selection, formats.count - 1))
+            grid.put(text, row: top + n, column: x, style: selected ? .reverse : .plain, maxWidth: w)
+            if selected { grid.focus = (top + n, x) }
+        }
+        let keys = formats.map { String($0.key) }
+        grid.put("Enter writes it · \(keys.dropLast().joined(separator: ", ")) or \(keys.last ?? "") picks one · Esc cancels",
+                 row: r.bottom - 2, column: x, style: .dimmed, maxWidth: w)
     }
 
     static func hint(_ state: AppState) -> String {
         switch state.prompt {
         case .startReview?: return "Tab switches field · Enter starts the review · Esc cancels"
         case .closeReview?: return "y closes the review · n or Esc keeps it open"
-        case .report?: return "Enter writes the report · Esc cancels"
+        case .report?: return "Enter writes the report · Tab appendix or paper · e exceptions · o officer · Esc cancels"
         case nil: return ""
         }
     }

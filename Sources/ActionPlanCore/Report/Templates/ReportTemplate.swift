@@ -18,7 +18,9 @@ enum ReportTemplate {
 <meta name="color-scheme" content="light" />
 <title>{{documentTitle}}</title>
 <style>
-@page { size: A4 landscape; margin: 10mm 12mm 12mm 12mm; }
+@page cover { size: A4 portrait; }
+@page { size: A4 landscape; margin: 10mm 12mm 14mm 12mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: "DejaVu Sans", Verdana, Arial, sans-serif; font-size: 8pt; } }
 :root { color-scheme: light; }
 html { font-family: "DejaVu Sans", Verdana, Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4; color: #111; background: #fff; overflow-wrap: anywhere; }
 body { margin: 0 auto; padding: 1rem 1.5rem 2rem; max-width: 1400px; }
@@ -69,6 +71,14 @@ col.c-forecast { width: 24%; }
 table.layout, table.layout > thead > tr > td, table.layout > tbody > tr > td { border: 0; padding: 0; }
 table.layout > tbody > tr { break-inside: auto; page-break-inside: auto; }
 .running { display: none; }
+article.cover { max-width: 48rem; }
+dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1rem; margin: 0.6rem 0 1.2rem; }
+dl.fields dt { font-weight: bold; }
+dl.fields dd { margin: 0; white-space: pre-line; }
+p.numbered .pnum { font-weight: bold; margin-right: 0.4em; }
+p.contact { white-space: pre-line; }
+.placeholder { font-weight: bold; background: #fff3b0; border: 1px dashed #5c4300; padding: 0 0.2em; }
+.appendix-label { font-weight: bold; font-size: 1.1rem; margin-top: 2rem; }
 @media (prefers-contrast: more) {
   html, .meta, .basis, figcaption, .st-notAssessed .word { color: #000; }
   table.data th, table.data td { border-color: #000; }
@@ -88,14 +98,38 @@ table.layout > tbody > tr { break-inside: auto; page-break-inside: auto; }
   nav.contents { display: none; }
   a { color: inherit; text-decoration: none; }
   h1, h2, h3, caption, dl.action { break-after: avoid; page-break-after: avoid; }
-  figure, dl.action { break-inside: avoid; }
+  figure, dl.action, .objective-head { break-inside: avoid; }
+  /* An objective that fits on a page is not split: its heading never stands alone at a page foot with
+     an empty table header. One longer than a page starts on a fresh page and breaks between rows. */
+  section.objective { break-inside: avoid; page-break-inside: avoid; }
   table.data thead th { background: #e4e4e4; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   svg.chart { max-width: 240mm; }
+  article.cover { page: cover; max-width: none; font-size: 10pt; }
+  .appendix-label { break-before: page; margin-top: 0; }
 }
 </style>
 </head>
 <body>
-<table class="layout" role="presentation">
+{{#paper}}<article class="cover" aria-labelledby="paper-title">
+<h1 id="paper-title">{{title}}</h1>
+<dl class="fields">{{#fields}}<dt>{{label}}:</dt><dd>{{#lines}}<span class="{{cssClass}}">{{text}}</span>
+{{/lines}}</dd>{{/fields}}</dl>
+{{#sections}}<section aria-labelledby="{{sectionAnchor}}">
+<h2 id="{{sectionAnchor}}">{{number}} {{heading}}</h2>
+{{#paragraphs}}<p class="numbered"><span class="pnum">{{number}}</span> {{text}}</p>
+{{#hasBullets}}<ul>{{#bullets}}<li>{{.}}</li>{{/bullets}}</ul>{{/hasBullets}}
+{{/paragraphs}}</section>
+{{/sections}}<section aria-labelledby="paper-recommendations">
+<h2 id="paper-recommendations">Recommendations</h2>
+{{#recommendations}}<p class="{{cssClass}}">{{text}}</p>
+{{/recommendations}}<p class="contact">{{#contact}}<span class="{{cssClass}}">{{text}}</span>
+{{/contact}}</p>
+<h3>Background Documents</h3>
+<ul>{{#background}}<li>{{.}}</li>{{/background}}</ul>
+</section>
+</article>
+<p class="appendix-label">{{appendixLabel}}</p>
+{{/paper}}<table class="layout" role="presentation">
 <thead><tr><td><div class="running" aria-hidden="true">{{running}}</div></td></tr></thead>
 <tbody><tr><td>
 <main>
@@ -130,37 +164,76 @@ table.layout > tbody > tr { break-inside: auto; page-break-inside: auto; }
 </figure>{{/chart}}
 <table class="data summary">
 <caption>{{summaryCaption}}</caption>
-<colgroup><col class="c-issue" /><col /><col /><col /><col /><col /><col /><col class="c-dir" /></colgroup>
-<thead><tr><th scope="col">Key Issue</th><th scope="col" class="num">Met</th><th scope="col" class="num">Partially met</th><th scope="col" class="num">Not met</th><th scope="col" class="num">Not assessed</th><th scope="col" class="num">Overdue</th><th scope="col" class="num">% met</th><th scope="col">Direction of travel</th></tr></thead>
+<colgroup>{{#summaryHeadings}}<col style="width: {{width}}%" />{{/summaryHeadings}}</colgroup>
+<thead><tr>{{#summaryHeadings}}<th scope="col" class="{{cssClass}}">{{text}}</th>{{/summaryHeadings}}</tr></thead>
 <tbody>
 {{#summaryRows}}<tr><th scope="row">{{rowLabel}}</th><td class="num">{{met}}</td><td class="num">{{partiallyMet}}</td><td class="num">{{notMet}}</td><td class="num">{{notAssessed}}</td><td class="num">{{overdue}}</td><td class="num">{{percent}}</td><td>{{#arrow}}<span aria-hidden="true">{{arrow}} </span>{{/arrow}}{{directionWord}}</td></tr>
 {{/summaryRows}}</tbody>
 {{#totalRow}}<tfoot><tr><th scope="row">{{rowLabel}}</th><td class="num">{{met}}</td><td class="num">{{partiallyMet}}</td><td class="num">{{notMet}}</td><td class="num">{{notAssessed}}</td><td class="num">{{overdue}}</td><td class="num">{{percent}}</td><td>{{#arrow}}<span aria-hidden="true">{{arrow}} </span>{{/arrow}}{{directionWord}}</td></tr></tfoot>{{/totalRow}}
 </table>
 </section>
+{{#hasTrend}}<section aria-labelledby="trend">
+<h2 id="trend">Trend across reviews</h2>
+{{#trendChart}}<figure>
+<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 1000 {{height}}" role="img" aria-labelledby="trend-title trend-desc">
+<title id="trend-title">{{label}}</title>
+<desc id="trend-desc">{{description}}</desc>
+<g class="legend">{{#legend}}<rect class="seg" x="{{boxX}}" y="4" width="22" height="16" fill="{{fill}}" /><text x="{{textX}}" y="17">{{word}}</text>{{/legend}}</g>
+{{#rows}}<g class="bar"><text x="0" y="{{textY}}">{{caption}}</text>{{#segments}}<rect class="seg" x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" fill="{{fill}}"><title>{{title}}</title></rect>{{/segments}}</g>
+{{/rows}}</svg>
+<figcaption>Each bar is the whole plan at one closed review (the last, now), drawn to the same scale and with the same fills as the chart above; its counts are written above it and in the tables below.</figcaption>
+</figure>{{/trendChart}}
+<table class="data trend">
+<caption>Targets by status at each closed review</caption>
+<colgroup>{{#trendHeadings}}<col style="width: {{width}}%" />{{/trendHeadings}}</colgroup>
+<thead><tr>{{#trendHeadings}}<th scope="col" class="{{cssClass}}">{{text}}</th>{{/trendHeadings}}</tr></thead>
+<tbody>
+{{#trend}}<tr><th scope="row">{{label}}</th><td class="num">{{met}}</td><td class="num">{{partiallyMet}}</td><td class="num">{{notMet}}</td><td class="num">{{notAssessed}}</td><td class="num">{{percent}}</td><td>{{#arrow}}<span aria-hidden="true">{{arrow}} </span>{{/arrow}}{{directionWord}}</td></tr>
+{{/trend}}</tbody>
+</table>
+<table class="data trend-issues">
+<caption>Targets by status per Key Issue at each closed review</caption>
+<thead><tr><th scope="col">Key Issue</th>{{#trendColumns}}<th scope="col">{{.}}</th>{{/trendColumns}}</tr></thead>
+<tbody>
+{{#trendIssues}}<tr><th scope="row">{{name}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+{{/trendIssues}}</tbody>
+</table>
+</section>{{/hasTrend}}
+{{#hasMeasures}}<section aria-labelledby="measures">
+<h2 id="measures">Measures over time</h2>
+<table class="data measures">
+<caption>Targets with a measure: the actual at each closed review</caption>
+<thead><tr>{{#measureColumns}}<th scope="col">{{.}}</th>{{/measureColumns}}</tr></thead>
+<tbody>
+{{#measureRows}}<tr><th scope="row">{{name}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+{{/measureRows}}</tbody>
+</table>
+</section>{{/hasMeasures}}
 <section aria-labelledby="exceptions">
 <h2 id="exceptions">Exceptions</h2>
 <p>{{exceptionsIntro}}</p>
 {{#hasExceptions}}<table class="data exceptions">
 <caption>{{exceptionsCaption}}</caption>
-<colgroup><col class="c-ref" /><col class="c-month" /><col class="c-outcome" /><col class="c-officer" /><col class="c-met" /><col class="c-forecast" /></colgroup>
-<thead><tr><th scope="col">Ref</th><th scope="col">Month</th><th scope="col">Expected outcome</th><th scope="col">Responsible officer</th><th scope="col">Met</th><th scope="col">{{forecastHeading}}</th></tr></thead>
+<colgroup>{{#exceptionHeadings}}<col style="width: {{width}}%" />{{/exceptionHeadings}}</colgroup>
+<thead><tr>{{#exceptionHeadings}}<th scope="col" class="{{cssClass}}">{{text}}</th>{{/exceptionHeadings}}</tr></thead>
 <tbody>
 {{#exceptions}}<tr class="{{mark.cssClass}}"><th scope="row">{{ref}}</th><td>{{month}}{{#overdue}}
 <span class="flag">Overdue</span>{{/overdue}}{{#dueText}}
-{{dueText}}{{/dueText}}</td><td>{{text}}</td><td>{{officers}}</td><td>{{#mark}}{{#symbol}}<span class="mark" aria-hidden="true">{{symbol}} </span>{{/symbol}}<span class="word">{{word}}</span>{{/mark}}</td><td>{{forecast}}</td></tr>
+{{dueText}}{{/dueText}}</td><td>{{text}}</td><td>{{officers}}</td><td>{{#mark}}{{#symbol}}<span class="mark" aria-hidden="true">{{symbol}} </span>{{/symbol}}<span class="word">{{word}}</span>{{/mark}}</td><td>{{comment}}</td><td>{{forecast}}</td></tr>
 {{/exceptions}}</tbody>
 </table>{{/hasExceptions}}
 </section>
 {{#issues}}<section class="issue" aria-labelledby="{{issueAnchor}}">
 <h2 id="{{issueAnchor}}">{{issueHeading}}</h2>
 {{#objectives}}<section class="objective" aria-labelledby="{{objectiveAnchor}}">
+<div class="objective-head">
 <h3 id="{{objectiveAnchor}}">{{objectiveHeading}}</h3>
 <dl class="action"><dt>Action</dt><dd>{{action}}</dd>{{#expected}}<dt>Expected outcome</dt><dd>{{expected}}</dd>{{/expected}}</dl>
+</div>
 <table class="data targets">
 <caption class="hidden">Targets of {{objectiveHeading}}</caption>
-<colgroup><col class="c-month" /><col class="c-outcome" /><col class="c-officer" /><col class="c-met" /><col class="c-comment" /><col class="c-forecast" /></colgroup>
-<thead><tr><th scope="col">Month</th><th scope="col">Expected outcome</th><th scope="col">Responsible officer</th><th scope="col">Met</th><th scope="col">Comments</th><th scope="col">{{forecastHeading}}</th></tr></thead>
+<colgroup>{{#targetHeadings}}<col style="width: {{width}}%" />{{/targetHeadings}}</colgroup>
+<thead><tr>{{#targetHeadings}}<th scope="col" class="{{cssClass}}">{{text}}</th>{{/targetHeadings}}</tr></thead>
 <tbody>
 {{#lines}}<tr class="{{mark.cssClass}}"><td>{{month}}{{#overdue}}
 <span class="flag">Overdue</span>{{/overdue}}</td><td>{{text}}</td><td>{{officers}}</td><td>{{#mark}}{{#symbol}}<span class="mark" aria-hidden="true">{{symbol}} </span>{{/symbol}}<span class="word">{{word}}</span>{{/mark}}{{#change}}

@@ -12,7 +12,8 @@ import ActionPlanCore
 ///   history has an entry whose time is not before the review's `openedAt`), or once it was changed
 ///   or confirmed (`m`/`x`/`p`/`-`/`Space`) in this meeting, even to the status it already had;
 ///   without an open review, "not yet assessed" means the status *not assessed*.
-/// - `e`, **exceptions**: not met, partially met, or overdue (as of the UI's `--as-of`, default today).
+/// - `e`, **exceptions**: `Target.isException` (not met, or overdue as of the UI's `--as-of`, default
+///   today), the one definition the report and the committee paper use too.
 /// The target on screen stays in the list until the meeting moves off it, so setting a status under
 /// a filter never makes the screen jump.
 public struct MeetingState: Sendable, Equatable {
@@ -29,7 +30,7 @@ public struct MeetingState: Sendable, Equatable {
     public var current: String?
     /// `a`: only targets not yet assessed in this review.
     public var notYetAssessedOnly = false
-    /// `e`: only exceptions (not met, partially met, overdue).
+    /// `e`: only exceptions (`Target.isException`: not met, or overdue).
     public var exceptionsOnly = false
     /// Status, comment and forecast of every target when the meeting began: the summary compares with this.
     public var before: [String: TargetSnapshot]
@@ -123,10 +124,8 @@ public struct MeetingContext: Sendable {
         return out
     }
 
-    /// Whether a target is an exception: not met, partially met, or overdue.
-    public func isException(_ t: Target) -> Bool {
-        t.status == .notMet || t.status == .partiallyMet || t.isOverdue(asOf: asOf)
-    }
+    /// Whether a target is an exception, by the core's one definition (`Target.isException`).
+    public func isException(_ t: Target) -> Bool { t.isException(asOf: asOf) }
 
     /// Whether a target is not yet assessed in this review (see `MeetingState`).
     public func isNotYetAssessed(_ t: Target, meeting m: MeetingState) -> Bool {
@@ -174,7 +173,8 @@ public struct MeetingContext: Sendable {
                                   commentChanged: old.comment != t.comment, forecastChanged: old.forecast != t.forecast)
             if c.statusChanged || c.commentChanged || c.forecastChanged { changes.append(c) }
         }
-        let outstanding = scope.map(\.target).filter { isException($0) || $0.status == .notAssessed }
+        // Outstanding is everything not yet met: the exceptions, and the partly met and not assessed.
+        let outstanding = scope.map(\.target).filter { $0.status != .met }
         var notYet: Int?
         if plan.openReview != nil {
             notYet = scope.filter { isNotYetAssessed($0.target, meeting: m) }.count

@@ -7,8 +7,8 @@ public enum ReviewPrompt: Sendable, Equatable {
     case startReview(ReviewForm)
     /// `R` with a review open: confirm closing it (`y`).
     case closeReview(number: Int, asAt: Day)
-    /// `r`: which format to write (HTML first and the default).
-    case report(selection: Int)
+    /// `r`: which format to write (HTML first and the default), appendix or paper, and the options.
+    case report(ReportChoice)
 
     var keyMap: KeyMap {
         switch self {
@@ -26,11 +26,12 @@ public enum ReviewPrompt: Sendable, Equatable {
         case dismiss(Message?)
         case start(asAt: Day, title: String)
         case close(number: Int)
-        case write(ReportFileFormat)
+        case write(ReportChoice)
     }
 
     /// `latest`: the plan's latest review (a new one cannot be earlier).
-    mutating func handle(_ input: KeyInput, latest: Review?, clean: (String) -> String) -> Output {
+    /// `officer`: the tree's officer filter, which `o` in the report prompt applies.
+    mutating func handle(_ input: KeyInput, latest: Review?, officer: String? = nil, clean: (String) -> String) -> Output {
         switch self {
         case .startReview(var form):
             defer { self = .startReview(form) }
@@ -63,17 +64,31 @@ public enum ReviewPrompt: Sendable, Equatable {
             default:
                 return .stay(Message("\(KeyTable.firstKey(for: .confirm, in: .closeReview)) closes review \(number); n or Esc keeps it open"))
             }
-        case .report(var selection):
-            let formats = ReportFileFormat.allCases
+        case .report(var choice):
+            defer { self = .report(choice) }
             switch input.command {
-            case .moveUp?: selection = max(0, selection - 1)
-            case .moveDown?: selection = min(formats.count - 1, selection + 1)
+            case .moveUp?: choice.selection = max(0, choice.selection - 1)
+            case .moveDown?: choice.selection = min(choice.formats.count - 1, choice.selection + 1)
             case .cancel?: return .dismiss(Message("No report written"))
-            case .confirm?: return .write(formats[selection])
-            case .pickReport(let format)?: return .write(format)
+            case .confirm?: return .write(choice)
+            case .pickReport(let format)?:
+                guard let index = choice.formats.firstIndex(of: format) else {
+                    return .stay(Message("The committee paper has no CSV form: Tab back to the appendix for CSV"))
+                }
+                choice.selection = index
+                return .write(choice)
+            case .switchField?:
+                let format = choice.format
+                choice.paper.toggle()
+                choice.selection = choice.formats.firstIndex(of: format) ?? 0
+            case .reportExceptions?: choice.exceptionsOnly.toggle()
+            case .reportOfficer?:
+                guard let officer else {
+                    return .stay(Message("No officer filter is set: o in the tree picks one, then r reports only their targets"))
+                }
+                choice.officer = choice.officer == nil ? officer : nil
             default: break
             }
-            self = .report(selection: selection)
             return .stay(nil)
         }
     }
@@ -103,14 +118,14 @@ extension AppState {
 
     mutating func askReportFormat() {
         guard doc != nil else { return }
-        prompt = .report(selection: 0)
+        prompt = .report(ReportChoice())
     }
 
     /// A key while a prompt is open.
     mutating func reviewPromptInput(_ input: KeyInput, prompt p: ReviewPrompt, _ fx: inout [Effect]) {
         guard let d = doc, screen == .plan else { mode = .normal; return }
         var p = p
-        let output = p.handle(input, latest: d.plan.reviews.max(by: { $0.number < $1.number }), clean: clean)
+        let output = p.handle(input, latest: d.plan.reviews.max(by: { $0.number < $1.number }), officer: d.filters.officer, clean: clean)
         switch output {
         case .stay(let note):
             mode = .reviewPrompt(p)
@@ -130,22 +145,23 @@ extension AppState {
             } else {
                 fx.append(.review(.close(planID: d.id)))
             }
-        case .write(let format):
-            writeReport(format, &fx)
+        case .write(let choice):
+            writeReport(choice, &fx)
         }
     }
 
-    /// The report's file name: `PLAN_ID-YYYY-MM-DD.ext`, dated as the report is (the plan's as-at date, else `--as-of`/today).
-    func reportFileName(_ format: ReportFileFormat) -> String? {
+    /// The report's file name: `PLAN_ID-YYYY-MM-DD.ext` (`PLAN_ID-paper-YYYY-MM-DD.ext` for the committee
+    /// paper), dated as the report is (the plan's as-at date, else `--as-of`/today).
+    func reportFileName(_ format: ReportFileFormat, paper: Bool = false) -> String? {
         guard let d = doc else { return nil }
         let day = d.plan.asAt ?? options.asOf
-        return "\(d.id)-\(day).\(format.fileExtension)"
+        return "\(d.id)\(paper ? "-paper" : "")-\(day).\(format.fileExtension)"
     }
 
-    mutating func writeReport(_ format: ReportFileFormat, _ fx: inout [Effect]) {
+    mutating func writeReport(_ choice: ReportChoice, _ fx: inout [Effect]) {
         mode = .normal
-        guard let d = doc, let name = reportFileName(format) else { return }
-        fx.append(.review(.writeReport(plan: d.plan, format: format, today: options.asOf, fileName: name)))
+        guard let d = doc, let name = reportFileName(choice.format, paper: choice.paper) else { return }
+        fx.append(.review(.writeReport(plan: d.plan, format: choice.format, today: options.asOf, fileName: name, choice: choice)))
     }
 
     /// The result of a review or report effect.
@@ -163,7 +179,7 @@ extension AppState {
                 + "(\(tally.met) met · \(tally.partiallyMet) partly · \(tally.notMet) not met · \(tally.notAssessed) not assessed)")
         case .reportWritten(let id, let path, let format):
             let unsaved = doc?.id == id ? (doc?.pending.count ?? 0) : 0
-            message = Message("Wrote the \(format.name) report: \(clean(path))" + (unsaved > 0 ? " (with \(unsaved) unsaved change\(unsaved == 1 ? "" : "s"))" : ""))
+            message = Message("Wrote the \(format.name) \(path.contains("-paper-") ? "committee paper" : "report"): \(clean(path))" + (unsaved > 0 ? " (with \(unsaved) unsaved change\(unsaved == 1 ? "" : "s"))" : ""))
         case .failed(_, let action, let text):
             message = Message("Could not \(action): \(text)", isError: true)
         }

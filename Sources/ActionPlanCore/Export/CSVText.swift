@@ -27,9 +27,12 @@ public enum CSVText {
     /// formula (`=HYPERLINK(…)`, `@SUM(…)`, `-2+3`). On import, a cell that begins with an apostrophe
     /// followed by one of those characters has the apostrophe removed (`CSVText.restored`), so
     /// export → import gives back the value. Every other cell is written as it is.
+    /// A value that itself begins with an apostrophe and one of those characters ("'=x") gets a second
+    /// apostrophe too, so that import, which removes one, gives it back exactly.
     public static func neutralised(_ field: String) -> String {
-        guard let first = field.utf8.first, formulaStarts.contains(first) else { return field }
-        return "'" + field
+        guard let first = field.utf8.first else { return field }
+        if formulaStarts.contains(first) || restored(field) != field { return "'" + field }
+        return field
     }
 
     /// What import does with a cell written by `neutralised`: the leading apostrophe removed when the

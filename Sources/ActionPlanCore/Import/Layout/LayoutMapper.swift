@@ -223,7 +223,7 @@ struct LayoutMapper {
         return (String(text[m]), String(rest))
     }
 
-    private mutating func startIssue(_ text: String, place: String) {
+    private mutating func startIssue(_ text: String, place: String, fromColumn: Bool = false) {
         var title = text
         var number: Int?
         if let (n, rest) = CSVPlanImporter.numbered(text), text.lowercased().hasPrefix("key issue") || text.first?.isNumber == true {
@@ -234,7 +234,7 @@ struct LayoutMapper {
         }
         if let number, issueNumbers.contains(number) { plan.keyIssues.firstIndex { $0.number == number }.map { issue = $0 } ; objective = nil; lastWasIssueHeading = true; return }
         let n = number ?? ((plan.keyIssues.map(\.number).max() ?? 0) + 1)
-        if !issueSourceSaid {
+        if !issueSourceSaid && !fromColumn {
             issueSourceSaid = true
             report.structure.append("Key Issues from headings (\u{201C}\(text)\u{201D} at \(place) is the first)")
         }
@@ -249,11 +249,13 @@ struct LayoutMapper {
     private mutating func currentIssue(place: String) -> Int {
         if let issue { return issue }
         let title = plan.title.isEmpty ? (documentTitle ?? "Plan") : plan.title
-        plan.keyIssues.append(KeyIssue(number: (plan.keyIssues.map(\.number).max() ?? 0) + 1, title: title))
-        issueNumbers.insert(plan.keyIssues.last!.number)
+        let number = (plan.keyIssues.map(\.number).max() ?? 0) + 1
+        plan.keyIssues.append(KeyIssue(number: number, title: title))
+        issueNumbers.insert(number)
         report.structure.append("one Key Issue named from the document's title (\u{201C}\(title)\u{201D}): the document has no themes or Key Issue headings")
-        issue = plan.keyIssues.count - 1
-        return issue!
+        let index = plan.keyIssues.count - 1
+        issue = index
+        return index
     }
 
     private mutating func startObjective(_ text: String, code: String?, number: Int?, place: String) {
@@ -275,7 +277,7 @@ struct LayoutMapper {
         let text = plan.keyIssues[i].title
         objectiveSource = objectiveSource ?? "one objective per Key Issue, named after it: the tables have no objective column and no group rows"
         startObjective(text, code: nil, number: nil, place: place)
-        return (i, objective!)
+        return (i, objective ?? plan.keyIssues[i].objectives.count - 1)
     }
 
     // MARK: - Tables
@@ -322,16 +324,16 @@ struct LayoutMapper {
         guard changed else { return }
         for (i, h) in c.headings.enumerated() where !h.isEmpty || c.roles[i] != nil {
             let role = c.roles[i] ?? .extra
-            var why = options.columnMap[ColumnRole.normalise(h)] != nil ? "--map" : (ColumnRole.recognise(h)?.1 ?? "not a heading this program knows: kept on each target")
+            var why = options.columnMap[ColumnRole.normalise(h)] != nil ? "--map" : (ColumnRole.recognise(h)?.1 ?? "not a heading this program knows")
             if role == .target, ColumnRole.recognise(h)?.0 == .objective { why = "the only text column, so it holds the targets" }
-            if role == .extra, ColumnRole.recognise(h)?.0 != nil, ColumnRole.recognise(h)?.0 != .extra, ColumnRole.recognise(h)?.0 != .measure {
-                why = "a second \(ColumnRole.recognise(h)!.0.rawValue) column: kept on each target"
+            if role == .extra, let guessed = ColumnRole.recognise(h)?.0, guessed != .extra, guessed != .measure {
+                why = "a second \(guessed.rawValue) column: kept on each target"
             }
             if !report.columns.contains(where: { $0.heading == h && $0.role == role }) {
                 report.columns.append(ImportReport.ColumnChoice(heading: h, role: role, why: "\(why) (\(place))"))
             }
         }
-        if c.first(.objective) != nil, objectiveSource == nil { objectiveSource = "objectives from the \"\(c.headings[c.first(.objective)!])\" column" }
+        if let o = c.first(.objective), objectiveSource == nil { objectiveSource = "objectives from the \"\(c.headings[o])\" column" }
         if let k = c.first(.keyIssue) { report.structure.append("Key Issues from the \"\(c.headings[k])\" column") }
     }
 
@@ -374,7 +376,7 @@ struct LayoutMapper {
         let filled = row.filled
         if filled.isEmpty { return }
         let texts = row.cells.map { $0.flat.lowercased() }.joined(separator: "\t")
-        if row.isRepeatedHeader || texts == c.headerKey || (Self.header(row, options: options).map { $0.headerKey == c.headerKey } ?? false) {
+        if row.isRepeatedHeader || texts == c.headerKey {
             report.skip(at: row.place, "the header row repeated", row.cells.map(\.flat).filter { !$0.isEmpty }.joined(separator: " | "))
             return
         }
@@ -413,12 +415,12 @@ struct LayoutMapper {
         }
         if let k = cell(.keyIssue), !k.isEmpty {
             let title = k.flat
-            if issue == nil || plan.keyIssues[issue!].title.caseInsensitiveCompare(title) != .orderedSame {
+            if issue.map({ plan.keyIssues[$0].title.caseInsensitiveCompare(title) != .orderedSame }) ?? true {
                 if let found = plan.keyIssues.firstIndex(where: { $0.title.caseInsensitiveCompare(title) == .orderedSame }) {
                     issue = found
                     objective = nil
                 } else {
-                    startIssue(title, place: row.place)
+                    startIssue(title, place: row.place, fromColumn: true)
                 }
             }
         }

@@ -46,7 +46,9 @@ struct SourceRow: Sendable {
 
 struct SourceCell: Sendable {
     /// The cell's paragraphs (or the lines of a CSV cell): one cell, several lines, never several rows.
-    var lines: [String]
+    let lines: [String]
+    /// The lines joined by spaces, for a target's text or a heading (computed once: the mapper asks often).
+    let flat: String
     /// Grid columns this cell covers (Word's gridSpan, an Excel range merged across).
     var span: Int = 1
     /// The value came from a cell merged down from a row above.
@@ -56,18 +58,17 @@ struct SourceCell: Sendable {
         self.lines = lines
         self.span = span
         self.continued = continued
+        flat = lines.count == 1 ? ImportText.squash(lines[0]) : ImportText.squash(lines.joined(separator: " "))
     }
 
     init(_ text: String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { ImportText.squash($0) }
         while let last = lines.last, last.isEmpty { lines.removeLast() }
         while let first = lines.first, first.isEmpty { lines.removeFirst() }
-        self.lines = lines
+        self.init(lines: lines)
     }
 
-    var isEmpty: Bool { lines.allSatisfy(\.isEmpty) }
+    var isEmpty: Bool { flat.isEmpty }
     /// The lines joined by newlines (kept: a two-paragraph comment is two lines).
-    var text: String { lines.filter { !$0.isEmpty }.joined(separator: "\n") }
-    /// The lines joined by spaces, for a target's text or a heading.
-    var flat: String { ImportText.squash(lines.joined(separator: " ")) }
+    var text: String { lines.count == 1 ? lines[0] : lines.filter { !$0.isEmpty }.joined(separator: "\n") }
 }

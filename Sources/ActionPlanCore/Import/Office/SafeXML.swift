@@ -66,7 +66,7 @@ enum SafeXML {
         // so the builder also checks that every element is closed, by its own name.
         let ok = parser.parse()
         if !ok || builder.root == nil || builder.failed || !builder.stack.isEmpty {
-            let reason = builder.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? (builder.stack.isEmpty ? "not well-formed" : "the part ends before <\(builder.stack.last!.name)> is closed")
+            let reason = builder.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? (builder.stack.last.map { "the part ends before <\($0.name)> is closed" } ?? "not well-formed")
             throw ImportError(file: file, "\(part) is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)): \(reason); the file may be damaged")
         }
         guard let root = builder.root else { throw ImportError(file: file, "\(part) is empty") }

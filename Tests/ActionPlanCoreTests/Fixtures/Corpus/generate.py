@@ -624,6 +624,46 @@ def bad_inputs():
     open(os.path.join(bad, "legacy.doc"), "wb").write(bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(504))
 
 
+def big_docx(path, targets):
+    """A long plan for `make bench`: themes as headings, each a table of 100 actions with two-paragraph
+    progress cells, vMerged objective cells and several officers a cell (about 100 pages at 1,200)."""
+    d = docx.Document()
+    d.add_paragraph("Equality Action Plan (benchmark)", style="Title")
+    cols = ["Objective", "Action", "Lead officer", "By when", "RAG", "Progress update"]
+    n = 0
+    theme = 0
+    words = ["Green", "Amber", "Red", "On track", "Complete", ""]
+    while n < targets:
+        theme += 1
+        d.add_heading(f"Theme {theme}: Benchmark theme number {theme}", level=1)
+        rows = min(100, targets - n)
+        table = d.add_table(rows=rows + 1, cols=len(cols))
+        for c, h in enumerate(cols):
+            table.cell(0, c).text = h
+        for r in range(1, rows + 1):
+            n += 1
+            cells = table.rows[r].cells
+            if r % 5 == 1:
+                cells[0].text = f"Objective {theme}.{r // 5 + 1}: improve outcomes for residents in area {r}"
+            cells[1].text = f"Action {n}: deliver the agreed improvement to services for residents, with partners"
+            cells[2].text = "Service Manager"
+            cells[2].add_paragraph("Policy Officer")
+            cells[3].text = f"{(n % 12) + 1:02d}/25"
+            cells[4].text = words[n % len(words)]
+            cells[5].text = f"Progress on action {n} was reported to the board."
+            cells[5].add_paragraph("Next review in the spring.")
+        # objective cells merged down over their five rows
+        for top in range(1, rows + 1, 5):
+            bottom = min(top + 4, rows)
+            if bottom > top:
+                table.cell(top, 0).merge(table.cell(bottom, 0))
+    d.save(path)
+
+
 if __name__ == "__main__":
+    import sys
+    if len(sys.argv) == 4 and sys.argv[1] == "--big":
+        big_docx(sys.argv[3], int(sys.argv[2]))
+        sys.exit(0)
     main()
     bad_inputs()

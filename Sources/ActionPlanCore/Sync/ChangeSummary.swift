@@ -76,10 +76,6 @@ public struct ChangeSummary: Sendable, Equatable {
         }
     }
 
-    /// The person to record as a commit's author: whoever made the latest change history records.
-    public var latestWho: String? {
-        items.filter { !$0.who.isEmpty }.max { $0.when < $1.when }?.who
-    }
 }
 
 extension Skeleton {

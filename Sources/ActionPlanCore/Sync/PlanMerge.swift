@@ -81,7 +81,7 @@ public enum PlanMerge {
                 let entry = HistoryEntry(when: winner.entry?.when ?? "", who: winner.entry?.who ?? "", field: key.field,
                                          old: loser.change.new, new: winner.change.new, note: note)
                 decisions[key.target, default: []].append(entry)
-                notes.append("\(key.target) \(key.field.rawValue): changed on both sides; kept \"\(Sanitizer.clean(winner.change.new))\" (\(winner.entry?.who ?? "?"), later), \"\(Sanitizer.clean(loser.change.new))\" (\(loser.entry?.who ?? "?")) is in history")
+                notes.append("\(key.target) \(key.field.rawValue): changed on both sides; kept \"\(shown(winner.change.new, key.field))\" (\(winner.entry?.who ?? "?"), later), \"\(shown(loser.change.new, key.field))\" (\(loser.entry?.who ?? "?")) is in history")
                 if winner.change.new == mine.change.new { try set(mine.change, in: &result) }
             } else {
                 try set(mine.change, in: &result)
@@ -103,6 +103,12 @@ public enum PlanMerge {
             }
         }
         return Outcome(plan: result, notes: notes)
+    }
+
+    /// A value for a message: a status as it is typed (`not-met`), text cleaned for the terminal.
+    static func shown(_ value: String, _ field: TargetField) -> String {
+        if field == .status, let status = Status(rawValue: value) { return status.argument }
+        return Sanitizer.clean(value)
     }
 
     /// Sets a value with the save's own `apply` (which checks it: a status must be a status); the

@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // The config file (~/.config/actionplan/config.toml); parse errors come with line and column.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Word .docx and Excel .xlsx are zip packages of XML (Import/Office): the entries are read
+        // through ZIPFoundation, with their uncompressed size checked before inflating (zip bombs).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Model, time scales, queries, JSON storage, import, reports. Foundation only: no terminal code.
@@ -29,6 +32,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
             // The report templates are Swift string constants (Report/Templates/*.swift), not bundle
             // resources: a binary copied to /usr/local/bin has no resource bundle beside it.
@@ -60,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "ActionPlanCoreTests",
             dependencies: ["ActionPlanCore", .product(name: "CSV", package: "CSV.swift")],
-            exclude: ["Golden", "PlanFixtures"]
+            exclude: ["Golden", "PlanFixtures", "Fixtures"]
         ),
         // Snapshots/: whole-screen golden files (Tests/ActionPlanTUITests/Snapshot.swift; `make snapshots` re-records).
         .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore"], exclude: ["Snapshots"]),

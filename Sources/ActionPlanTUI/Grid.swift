@@ -65,6 +65,15 @@ public struct Grid: Sendable {
     public private(set) var rows: [[Cell]]
     /// Where the terminal cursor should be shown (the editor's caret), or nil to hide it.
     public var cursor: (row: Int, column: Int)?
+    /// Where the terminal cursor rests when no caret is shown: the start of the selected line (or of
+    /// the field being answered), as mutt's braille_friendly and tig do, so a screen reader's review
+    /// cursor lands on what is selected. Shown there in screen-reader mode, hidden there otherwise.
+    public var focus: (row: Int, column: Int)?
+
+    /// Makes one cell a plain-styled space (screen-reader mode's clean-up).
+    mutating func setBlank(row: Int, column: Int) {
+        rows[row][column] = Cell(text: " ", width: 1, style: rows[row][column].style)
+    }
 
     public init(size: Size) {
         width = size.width

@@ -10,10 +10,14 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a plan as CSV, one row per target, that `actionplan import` reads back.",
         discussion: """
-        Columns: \(PlanCSVExporter.header.joined(separator: ", ")). Lead officers are separated by "; ". \
-        Status is met, not-met, partially-met or not-assessed. CRLF line ends, fields quoted as Excel \
-        expects; --bom adds the byte order mark older Excel versions need to see UTF-8. \
-        The plan's title, period, notes, reviews and target history are not in the CSV. \
+        Columns: \(PlanCSVExporter.header.joined(separator: ", ")), then one "Extra: NAME" column per \
+        extra field a council's table had. Lead officers are separated by "; " (one a line when a name \
+        has a ";", a tab or spaces at its ends). Status is met, not-met, partially-met or not-assessed, \
+        with the council's own word in Status As Written. The plan's title, organisation, department, \
+        period (YYYY-MM..YYYY-MM) and as-at date are on every row. Values are written exactly (line \
+        breaks, spaces, tabs), CRLF line ends, fields quoted as Excel expects; --bom adds the byte order \
+        mark older Excel versions need to see UTF-8. Notes, reviews and target history are not in the \
+        CSV: `import FILE --into PLAN` updates a plan from it and keeps them. \
         A value that begins with = + - @ TAB or CR is written with a leading apostrophe, so a spreadsheet \
         shows it instead of running it as a formula; import removes it again. --raw writes values exactly.
         """
@@ -43,7 +47,7 @@ struct ExportCommand: ParsableCommand {
             } catch {
                 throw StoreError.save(error)
             }
-            print("Wrote \(plan.allTargets.count) target\(plan.allTargets.count == 1 ? "" : "s") of \(plan.id) to \(output)")
+            print("Wrote \(plan.allTargets.count) target\(plan.allTargets.count == 1 ? "" : "s") of \(plan.id) to \(glyphs.clean(output))")
         }
     }
 }

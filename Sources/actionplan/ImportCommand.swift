@@ -7,9 +7,19 @@ extension ImportFormat: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Create a plan from a document: plan text, a progress report, or CSV.",
+        abstract: "Create a plan from a council's document: Word .docx, Excel .xlsx, CSV or text.",
         discussion: """
-        Formats (--format auto picks by content):
+        Word .docx and Excel .xlsx files, CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) \
+        and text saved from Word are read whatever their layout: the header row of each table is found \
+        by its column names (Action, Lead officer, Timescale, Status, Progress… see the README's \
+        "Importing your plan"), Key Issues and objectives from the headings, group rows, merged cells \
+        and numbering. Use --dry-run first: it shows which column became which field, every status word \
+        and what it became, every officer split and every row it could not place.
+        --map 'By when=timescale' names a column's role (target, objective, key-issue, lead, timescale, \
+        status, comment, measure, forecast, number, target-id, extra, ignore); --status 'On track=not-assessed' \
+        says what a status word means; --sheet NAME picks an Excel sheet.
+
+        The layouts of the sample plans (--format auto picks by content):
           text    A plan copied out of Word as text: a title line, "Key Issue N: Title" headings with \
         their statement, and tab-separated rows under a header naming Key Objectives, Targets & Outcomes, \
         Lead officers and Time scale (any order, any case).
@@ -21,7 +31,8 @@ struct ImportCommand: ParsableCommand {
         Objective Code, Expected Outcome, Target ID, Lead Officers, Time Scale, Due, Status, Comment, \
         Forecast, Measure Unit, Baseline, Measure Target, Actual, Better. Also accepted: Targets & Outcomes, \
         Targets and Outcomes, Key Objectives, Lead officer, Responsible Officer, Timescale, Comments, Mark, \
-        Due date, ID. Any other column is an error. `actionplan export` writes this layout.
+        Due date, ID. `actionplan export` writes this layout; a CSV with other headings is read as a \
+        council's table (above).
 
         The plan gets target ids t1..tN in document order. Every line the importer could not place is \
         printed and kept in the plan's notes; nothing is dropped silently. A file that is not UTF-8 text, \
@@ -35,17 +46,34 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The plan id (default: made from the title).") var id: String?
     @Option(help: "The plan title (default: the document's title line; for CSV, the file name).") var title: String?
     @Flag(help: "Show what would be imported; write nothing.") var dryRun = false
-    @Flag(help: "Overwrite an existing plan with the same id.") var replace = false
-    @Option(help: "auto, text, report or csv.") var format: ImportFormat = .auto
+    @Flag(help: "Overwrite an existing plan with the same id (refused when it has reviews or history, unless --force).") var replace = false
+    @Flag(help: "With --replace: overwrite even a plan with reviews or history (they are lost).") var force = false
+    @Option(help: "auto, text, report, csv, docx or xlsx.") var format: ImportFormat = .auto
+    @Option(name: .customLong("map"), help: ArgumentHelp("A column's role: 'HEADING=ROLE' (repeatable), e.g. 'By when=timescale', 'Ref=ignore'.", valueName: "HEADING=ROLE"))
+    var maps: [String] = []
+    @Option(name: .customLong("status"), help: ArgumentHelp("What a status word means: 'WORD=STATUS' (repeatable), e.g. 'On track=not-assessed'.", valueName: "WORD=STATUS"))
+    var statuses: [String] = []
+    @Option(help: "The Excel sheet to import (default: the first with a plan table).") var sheet: String?
+
+    var options: ImportOptions {
+        var o = ImportOptions()
+        for m in maps { _ = o.addMap(m) }
+        for s in statuses { _ = o.addStatus(s) }
+        o.sheet = sheet
+        return o
+    }
 
     func validate() throws {
         if let id, let problem = PlanID.problem(with: id) { throw ValidationError("--id: \(problem)") }
         if let title, title.allSatisfy(\.isWhitespace) { throw ValidationError("--title must not be empty") }
+        var o = ImportOptions()
+        for m in maps { if let problem = o.addMap(m) { throw ValidationError(problem) } }
+        for s in statuses { if let problem = o.addStatus(s) { throw ValidationError(problem) } }
     }
 
     func run() throws {
         try reportingErrors {
-            let result = try PlanImporter.importFile(path: file, format: format)
+            let result = try PlanImporter.importFile(path: file, format: format, options: options)
             var plan = result.plan
             plan.title = title ?? (plan.title.isEmpty ? fileStem : plan.title)
             plan.id = try chooseID(for: plan.title)
@@ -54,17 +82,25 @@ struct ImportCommand: ParsableCommand {
             let path = try store.path(for: plan.id)
             let exists = FileManager.default.fileExists(atPath: path)
             if exists && !replace && !dryRun { throw StoreError.planExists(plan.id) }
+            // --replace writes a new plan over the old one: its reviews and history would go with it.
+            var loss: String?
+            if exists && replace, let old = try? store.load(plan.id).plan { loss = ReplaceLoss.describe(old) }
+            if let loss, !force && !dryRun {
+                printError("\(plan.id) has \(loss); --replace would lose them. Update it keeping them with `import FILE --into \(plan.id)`, or add --force to replace it anyway")
+                throw ExitCode(Exit.invalidData)
+            }
 
             printSummary(plan, result)
             if dryRun {
                 print(exists && !replace
                       ? "Dry run: nothing written. A plan with id \"\(plan.id)\" already exists: importing would need --replace (or another --id)."
-                      : "Dry run: nothing written (would \(exists ? "replace" : "create") \(path)).")
+                      : "Dry run: nothing written (would \(exists ? "replace" : "create") \(glyphs.clean(path))).")
+                if let loss { print(glyphs.clean("Replacing would lose \(plan.id)'s \(loss)\(force ? " (--force given)" : "; without --force it is refused").")) }
                 return
             }
             try ensureDirectory(dataOptions.directory)
             _ = try store.write(plan, mustBeNew: !replace)
-            print("\(exists ? "Replaced" : "Created") \(path)")
+            print("\(exists ? "Replaced" : "Created") \(glyphs.clean(path))")
         }
     }
 
@@ -92,39 +128,14 @@ struct ImportCommand: ParsableCommand {
         }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            print("Created data directory \(directory)")
+            print("Created data directory \(glyphs.clean(directory))")
         } catch {
             throw StoreError.noDataDirectory(directory)
         }
     }
 
     private func printSummary(_ plan: Plan, _ result: ImportResult) {
-        let report = result.report
-        func out(_ s: String) { print(glyphs.clean(s)) }
-        out("Imported \(file) (\(result.format.description)) as plan \(plan.id): \"\(plan.title)\"")
-        for issue in plan.keyIssues {
-            let targets = issue.objectives.reduce(0) { $0 + $1.targets.count }
-            out("  Key Issue \(issue.number) \(issue.title): \(count(issue.objectives.count, "objective")), \(count(targets, "target"))")
-        }
-        let objectives = plan.keyIssues.reduce(0) { $0 + $1.objectives.count }
-        let targets = plan.allTargets.count
-        let numbered = plan.allTargets.map(\.id) == (0..<targets).map { "t\($0 + 1)" }
-        let ids = targets == 0 ? "" : numbered ? (targets == 1 ? " (t1)" : " (t1-t\(targets))") : " (target ids kept from the file; the next new one is t\(plan.nextTargetId))"
-        out("  Total: \(count(plan.keyIssues.count, "Key Issue")), \(count(objectives, "objective")), \(count(targets, "target"))\(ids)")
-        if !report.furniture.isEmpty {
-            out("Skipped page furniture (\(report.furniture.count) line\(report.furniture.count == 1 ? "" : "s")):")
-            for item in report.furniture { out("  \(item)") }
-        }
-        if report.unplaced.isEmpty {
-            out("Every line was placed.")
-        } else {
-            out("Could not place (\(report.unplaced.count)); kept in the plan's notes:")
-            for item in report.unplaced { out("  \(item)") }
-        }
-        if !report.remarks.isEmpty {
-            out("Check (\(report.remarks.count)); also in the plan's notes:")
-            for item in report.remarks { out("  \(item)") }
-        }
+        for line in ImportPreview.lines(plan: plan, result: result, file: file) { print(glyphs.clean(line)) }
     }
 
     private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

@@ -57,7 +57,7 @@ struct InitCommand: ParsableCommand {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
                 throw StoreError.noDataDirectory(directory)
             }
-            print("Data directory \(directory) already exists.")
+            print("Data directory \(glyphs.clean(directory)) already exists.")
             return
         }
         let parent = (directory as NSString).deletingLastPathComponent
@@ -69,6 +69,6 @@ struct InitCommand: ParsableCommand {
             throw ExitCode(Exit.saveFailed)
         }
         chmod(directory, 0o700)
-        print("Created data directory \(directory) (mode 0700).")
+        print("Created data directory \(glyphs.clean(directory)) (mode 0700).")
     }
 }

@@ -11,6 +11,8 @@ struct NcursesBackend {
     struct Settings {
         var color: Bool
         var mouse: Bool
+        /// The terminal cursor always shown, on what is selected (`--screen-reader`).
+        var screenReader = false
         /// Idle ticks at least this often (the disk check is paced by them).
         var tickSeconds: Double = 0.5
     }
@@ -34,6 +36,8 @@ struct NcursesBackend {
     private var cursorShown = false
     /// What to print once the terminal is restored (set when `run` returns).
     private(set) var farewell: [String] = []
+    /// The signal that ended the run (SIGHUP, SIGTERM, SIGINT), 0 when the user quit.
+    private(set) var endingSignal: Int32 = 0
 
     init(settings: Settings, runner: EffectRunner) {
         self.settings = settings
@@ -84,10 +88,10 @@ struct NcursesBackend {
             if firstFrame { FirstFrame.drawn(); firstFrame = false }
             // A signal is acted on here, in the loop, never in the handler: the update turns it
             // into effects (keep the text being edited, leave the plan) and a quit.
-            if ap_take_signal() != 0 { if runtime.handle([.signal]) { return }; continue }
+            if let signal = takeSignal() { endingSignal = signal; if runtime.handle([.signal]) { return }; continue }
             var input: [Event] = []
             if let event = readEvent() { input.append(event) }
-            if ap_take_signal() != 0 { if runtime.handle(input + [.signal]) { return }; continue }
+            if let signal = takeSignal() { endingSignal = signal; if runtime.handle(input + [.signal]) { return }; continue }
             let now = monotonicNow()
             if now - lastTick >= settings.tickSeconds || input.isEmpty {
                 lastTick = now
@@ -95,6 +99,11 @@ struct NcursesBackend {
             }
             if runtime.handle(input) { return }
         }
+    }
+
+    private func takeSignal() -> Int32? {
+        let signal = ap_take_signal()
+        return signal == 0 ? nil : signal
     }
 
     /// Milliseconds a read waits for a key before an idle tick.
@@ -234,9 +243,12 @@ struct NcursesBackend {
         if let cursor = grid.cursor {
             if !cursorShown { curs_set(1); cursorShown = true }
             wmove(ap_stdscr(), Int32(cursor.row), Int32(cursor.column))
-        } else if cursorShown {
-            curs_set(0)
-            cursorShown = false
+        } else {
+            // No caret: the cursor rests on the selected line (hidden, unless for a screen reader),
+            // never bottom-right where the last cell was written.
+            if settings.screenReader != cursorShown { curs_set(settings.screenReader ? 1 : 0); cursorShown = settings.screenReader }
+            let focus = grid.focus ?? (0, 0)
+            wmove(ap_stdscr(), Int32(focus.row), Int32(focus.column))
         }
         wrefresh(ap_stdscr())
     }

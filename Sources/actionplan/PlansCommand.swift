@@ -27,7 +27,7 @@ struct PlansCommand: ParsableCommand {
             switch format {
             case .text:
                 Output.write(output.text(glyphs: glyphs, width: Output.width()))
-                if output.rows.isEmpty && failures.isEmpty { print("No plans in \(dataOptions.directory).") }
+                if output.rows.isEmpty && failures.isEmpty { print("No plans in \(glyphs.clean(dataOptions.directory)).") }
             case .json: Output.data(String(decoding: output.json(), as: UTF8.self), json: true)
             case .csv: Output.data(output.csv(neutralise: !raw))
             }

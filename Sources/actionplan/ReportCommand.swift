@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
             }
             if let output {
                 try AtomicWriter().write(Array(text.utf8), to: output, as: .output(force: force))
-                print("wrote \(output)")
+                print("wrote \(glyphs.clean(output))")
             } else {
                 Output.data(text)
             }

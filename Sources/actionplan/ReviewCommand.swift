@@ -39,7 +39,7 @@ struct ReviewCommand: ParsableCommand {
                 }
                 print(glyphs.clean("opened review \(review.number) of \(planID) as at \(review.asAt.longDescription)"
                     + (review.title.isEmpty ? "" : ": \(review.title)")))
-                print("saved \(try store.path(for: planID))")
+                print("saved \(glyphs.clean(try store.path(for: planID)))")
             }
         }
     }
@@ -64,7 +64,7 @@ struct ReviewCommand: ParsableCommand {
                 }
                 print("closed review \(review.number) of \(planID) as at \(review.asAt.longDescription): "
                     + "\(review.snapshot.count) targets frozen (\(tally.sentence))")
-                print("saved \(try store.path(for: planID))")
+                print("saved \(glyphs.clean(try store.path(for: planID)))")
             }
         }
     }

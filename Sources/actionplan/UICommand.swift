@@ -25,6 +25,10 @@ struct UICommand: ParsableCommand {
     @Flag(help: "ASCII status symbols and box lines ([Y] [N] [P] [ ]).") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Let the mouse wheel scroll.") var mouse = false
+    @Flag(help: "For a screen reader: the cursor shown on what is selected, no box lines or bar charts (also ACTIONPLAN_SCREEN_READER=1).")
+    var screenReader = false
+    @Option(help: ArgumentHelp("default, high-contrast (no dim text) or projector (high contrast, the meeting's text in full).", valueName: "theme"))
+    var theme: Theme?
     @Option(help: ArgumentHelp("Judge overdue as of this day (default: today).", valueName: "date")) var asOf: DayArgument?
     /// Prints the key table as Markdown (for the README) and exits.
     @Flag(help: .hidden) var printKeys = false
@@ -52,6 +56,9 @@ struct UICommand: ParsableCommand {
         var options = AppOptions(glyphs: ascii || !utf8 ? .ascii : .unicode, asOf: asOf?.day ?? Day.today(), who: who,
                                  officer: officer ?? environmentValue(.officer), planID: plan, dataDirectory: dataOptions.directory)
         options.startInMeeting = meeting
+        options.screenReader = screenReader || environmentFlag(.screenReader)
+        // The setting's value was checked when the config file and environment were read (exit 78).
+        options.theme = theme ?? environmentValue(.theme).flatMap(Theme.init(rawValue:)) ?? .standard
         // A test hook (the end-to-end tests shorten it): seconds between checks of the plan file on disk.
         if let text = getenv("ACTIONPLAN_DISK_CHECK_SECONDS").map({ String(cString: $0) }), let seconds = Double(text), seconds > 0 {
             options.diskCheckInterval = seconds
@@ -64,14 +71,21 @@ struct UICommand: ParsableCommand {
         let effects = startEffects + (options.syncAvailable ? [.sync(.checkPending)] : [])
         let colour = !noColor && getenv("NO_COLOR") == nil
         let presence = Presence(dataDirectory: store.directory, user: who)
-        var backend = NcursesBackend(settings: .init(color: colour, mouse: mouse, tickSeconds: min(0.5, options.diskCheckInterval)),
+        var backend = NcursesBackend(settings: .init(color: colour, mouse: mouse, screenReader: options.screenReader,
+                                                     tickSeconds: min(0.5, options.diskCheckInterval)),
                                      runner: EffectRunner(store: store, who: who, presence: presence, sync: options.syncAvailable ? sync : nil))
         do {
             try backend.run(initial: state, effects: effects)
             for line in backend.farewell { printError(line) }
+            // A hang-up or SIGTERM ended the session without the user quitting: a script or the shell
+            // must be able to tell (128 + the signal, as shells report it). Ctrl-C is the user's own quit.
+            let signal = backend.endingSignal
+            if signal == SIGHUP || signal == SIGTERM { throw ExitCode(128 + signal) }
         } catch let failure as NcursesBackend.Failure {
             printError(failure.description)
             throw ExitCode(Exit.usage)
         }
     }
 }
+
+extension Theme: ExpressibleByArgument {}

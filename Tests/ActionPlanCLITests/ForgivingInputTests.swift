@@ -1,3 +1,4 @@
+import Foundation
 @testable import ActionPlanCore
 import XCTest
 
@@ -98,6 +99,19 @@ final class ForgivingInputTests: XCTestCase {
         XCTAssertEqual(OfficerSuggestion.suggestions(for: "jo fsher", among: officers), ["Jo Fisher, Service Manager"])
         XCTAssertEqual(OfficerSuggestion.suggestions(for: "zzzz", among: officers), [])
         XCTAssertEqual(OfficerSuggestion.distance("kitten", "sitting", limit: 5), 3)
+    }
+
+    /// `meet --officer` with a name that leads nothing would open an empty meeting: it is refused
+    /// before the screen opens, with the close names (no terminal needed to see it).
+    func testMeetWithAnUnknownOfficerSuggestsCloseNames() throws {
+        let dir = try CLI.scratchData(copying: ["luton-chief-executive-2006-07.json"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try CLI.run(["meet", "luton-chief-executive-2006-07", "--data", dir, "--officer", "H of X"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertEqual(r.stderr, "actionplan: no lead officer of luton-chief-executive-2006-07 matches \"H of X\"; did you mean \"All H of S\" or \"H of S\"?\n")
+        let none = try CLI.run(["meet", "luton-chief-executive-2006-07", "--data", dir, "--officer", "Zebedee"])
+        XCTAssertEqual(none.status, 2)
+        XCTAssertEqual(none.stderr, "actionplan: no lead officer of luton-chief-executive-2006-07 matches \"Zebedee\"\n")
     }
 
     func testListSaysWhenTheOfficerMatchesNobody() {

@@ -124,14 +124,15 @@ final class ImportCommandTests: XCTestCase {
         let kept = try Data(contentsOf: URL(fileURLWithPath: "\(data)/keep.json"))
 
         let cases: [(String, [UInt8], String)] = [
-            ("binary.docx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], "line 1: contains a NUL byte"),
-            ("latin1.txt", Array("Key Issue 1: Caf".utf8) + [0xE9] + Array("\n".utf8), "line 1: not valid UTF-8"),
-            ("later.txt", Array("Plan\nKey Issue 1: A\n".utf8) + [0xC3, 0x28], "line 3: not valid UTF-8"),
+            ("binary.docx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], "not a readable zip package"),
+            ("nul.txt", Array("Plan\nKey".utf8) + [0x00] + Array("\n".utf8), "line 2: contains a NUL byte"),
+            ("latin1.txt", Array("Key Issue 1: Caf".utf8) + [0xE9] + Array("\n".utf8), "no table found"),
+            ("legacy.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "an old binary Word or Excel file (.doc/.xls)"),
             ("empty.txt", [], "the file is empty"),
             ("blank.txt", Array("\n  \r\n".utf8), "the file is empty"),
-            ("prose.txt", Array("Minutes of the meeting\nNothing here is a table.\n".utf8), "no table found"),
-            ("unknown.csv", Array("Key Issue,Objective,Target,Budget\n1,a,b,c\n".utf8), "line 1: unknown column \"Budget\" (column 4); accepted names: Key Issue No"),
-            ("missing.csv", Array("Key Issue,Objective,Lead officers\n1,a,GS\n".utf8), "line 1: missing required column \"Target\""),
+            ("prose.txt", Array("Minutes of the meeting\nNothing here is a table.\n".utf8), "no plan table found: it has no table"),
+            ("unknown.csv", Array("Name,Address\nA,B\n".utf8), "no plan table found: its first table starts \u{201C}Name | Address\u{201D}"),
+            ("headeronly.csv", Array("Action,Lead officer,By when\n".utf8), "the table header was found (Action | Lead officer | By when) but no rows under it are targets"),
             ("header.txt", Array("Plan\nKey Issue 1: A\nKey Objectives\tTargets\tOwner\tTime scale\n".utf8), "line 3: the table header has unknown column \"Owner\""),
         ]
         for (name, bytes, message) in cases {
@@ -167,7 +168,7 @@ final class ImportCommandTests: XCTestCase {
 
         let back = try run(["import", csvPath, "--id", "report-copy"])
         XCTAssertEqual(back.status, 0, back.err)
-        XCTAssertTrue(back.out.contains("(CSV)"), back.out)
+        XCTAssertTrue(back.out.contains("(CSV in actionplan's export layout (UTF-8 with a byte order mark))"), back.out)
         XCTAssertTrue(back.out.contains("Every line was placed."), back.out)
         let a = try PlanFile.loadWithFingerprint(path: "\(data)/report.json").plan
         let b = try PlanFile.loadWithFingerprint(path: "\(data)/report-copy.json").plan
@@ -185,5 +186,67 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(stdout.out.contains("\r\n"))
         let missing = try run(["export", "nope"])
         XCTAssertEqual(missing.status, 2)
+    }
+
+    private static let corpus = repoRoot.appendingPathComponent("Tests/ActionPlanCoreTests/Fixtures/Corpus").path
+
+    /// A council's Word and Excel files through the binary: the preview names each column's role, the
+    /// status words and the rows not placed, writes nothing with --dry-run, and the import creates the plan.
+    func testWordAndExcelPlansImportThroughTheBinary() throws {
+        let docx = Self.corpus + "/theme-headings.docx"
+        let dry = try run(["import", docx, "--dry-run", "--id", "themes"])
+        XCTAssertEqual(dry.status, 0, dry.err)
+        for expected in ["(Word .docx) as plan themes", "\u{201C}By when\u{201D} → time scale", "\u{201C}RAG\u{201D} → status",
+                         "Status words:", "\u{201C}Amber\u{201D} → Partly met (2 rows)", "Officers split (1):",
+                         "Could not place (1); kept in the plan's notes:", "paragraph 2: text outside the tables"] {
+            XCTAssertTrue(dry.out.contains(expected), "\(expected) in\n\(dry.out)")
+        }
+        XCTAssertFalse(dry.out.contains("Every line was placed."), dry.out)
+        XCTAssertEqual(try planFiles(), [])
+        let real = try run(["import", docx, "--id", "themes"])
+        XCTAssertEqual(real.status, 0, real.err)
+        let plan = try PlanFile.loadWithFingerprint(path: "\(data)/themes.json").plan
+        XCTAssertEqual(plan.allTargets.count, 5)
+        XCTAssertEqual(plan.title, "Equality and Diversity Action Plan 2024-2026")
+
+        let xlsx = try run(["import", Self.corpus + "/multi-sheet.xlsx", "--sheet", "2024-25 Plan", "--id", "sheet", "--dry-run"])
+        XCTAssertEqual(xlsx.status, 0, xlsx.err)
+        XCTAssertTrue(xlsx.out.contains("(Excel .xlsx, sheet \"2024-25 Plan\")"), xlsx.out)
+        XCTAssertTrue(xlsx.out.contains("Every line was placed."), xlsx.out)
+        let badMap = try run(["import", docx, "--map", "RAG=colour", "--dry-run"])
+        XCTAssertEqual(badMap.status, 64, badMap.err)
+        XCTAssertTrue(badMap.err.contains("unknown role \"colour\""), badMap.err)
+    }
+
+    func testBadOfficeFilesAreRefusedAndCreateNothing() throws {
+        for name in ["no-table.docx", "entities.docx", "not-well-formed.docx", "truncated.docx", "bomb.docx", "empty-sheet.xlsx", "legacy.doc"] {
+            let path = Self.corpus + "/bad/" + name
+            let r = try run(["import", path])
+            XCTAssertEqual(r.status, 1, "\(name): \(r.err)")
+            XCTAssertTrue(r.err.hasPrefix("actionplan: \(path): "), "\(name): \(r.err)")
+            XCTAssertEqual(r.err.split(separator: "\n").count, 1, "one line: \(r.err)")
+            XCTAssertEqual(r.out, "")
+            XCTAssertEqual(try planFiles(), [], name)
+        }
+    }
+
+    /// Issue 10: --replace over a plan with reviews or history is refused unless --force, naming what would be lost.
+    func testReplaceRefusesToLoseHistoryUnlessForced() throws {
+        let csv = try write("plan.csv", Array("Key Issue,Objective,Target\n1. A,B,C\n1. A,B,D\n".utf8))
+        XCTAssertEqual(try run(["import", csv, "--id", "p"]).status, 0)
+        XCTAssertEqual(try run(["set", "p/t1", "met", "--by", "test"]).status, 0)
+        let path = "\(data)/p.json"
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let refused = try run(["import", csv, "--id", "p", "--replace"])
+        XCTAssertEqual(refused.status, 1, refused.err)
+        XCTAssertTrue(refused.err.contains("p has 1 history entry on 1 target; --replace would lose them"), refused.err)
+        XCTAssertTrue(refused.err.contains("--into p") && refused.err.contains("--force"), refused.err)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
+        let dry = try run(["import", csv, "--id", "p", "--replace", "--dry-run"])
+        XCTAssertEqual(dry.status, 0, dry.err)
+        XCTAssertTrue(dry.out.contains("Replacing would lose p's 1 history entry on 1 target; without --force it is refused."), dry.out)
+        let forced = try run(["import", csv, "--id", "p", "--replace", "--force"])
+        XCTAssertEqual(forced.status, 0, forced.err)
+        XCTAssertEqual(try PlanFile.loadWithFingerprint(path: path).plan.allTargets.flatMap(\.history), [])
     }
 }

@@ -121,6 +121,20 @@ final class ReviewReportCommandTests: XCTestCase {
         XCTAssertEqual(try run(["report", plan, "--review", "9"]).status, 2)
     }
 
+    /// A file name is text too: one with an escape sequence in it is printed harmlessly.
+    func testOutputPathsArePrintedCleaned() throws {
+        let hostile = "\(dir)/r\u{1b}]0;owned\u{7}\u{1b}[2J.html"
+        let report = try run(["report", plan, "--format", "html", "-o", hostile])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let export = try run(["export", plan, "-o", hostile + ".csv"])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        for out in [report.stdout, export.stdout] {
+            XCTAssertFalse(out.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\u{7}" }, out.debugDescription)
+            XCTAssertTrue(out.contains("/r"), out)
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: hostile), "the file itself keeps the name asked for")
+    }
+
     func testReportMatchesTheGoldenFilesAndWritesAtomically() throws {
         let golden = CLI.repoRoot.appendingPathComponent("Tests/ActionPlanCoreTests/Golden")
         // Each format against its golden file is ReportTests' (in-process); through the binary one is enough.

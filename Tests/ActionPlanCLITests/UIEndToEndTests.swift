@@ -170,7 +170,7 @@ final class UIEndToEndTests: XCTestCase {
         let pid = try XCTUnwrap(children.split(separator: " ").compactMap { Int32($0) }.first, "no child of \(shell)")
         XCTAssertEqual(kill(pid, SIGTERM), 0)
         try tmux.waitForExit()
-        XCTAssertEqual(tmux.exitStatus(), 0)
+        XCTAssertEqual(tmux.exitStatus(), 143, "terminated, not quit: 128 + SIGTERM")
         XCTAssertEqual(tmux.display("#{alternate_on}"), "0", "the terminal left the alternate screen (endwin ran)")
     }
 

@@ -105,7 +105,7 @@ final class UISessionEndToEndTests: XCTestCase {
         try ui.waitFor("Half-written after the DAAF ✓ 完成")
         XCTAssertEqual(kill(try ui.programPID(), SIGHUP), 0)
         try ui.waitForExit()
-        XCTAssertEqual(ui.exitStatus(), 0)
+        XCTAssertEqual(ui.exitStatus(), 129, "a hang-up is not a quit: 128 + SIGHUP")
 
         let kept = try json(recoveryPath)
         XCTAssertEqual(kept["plan"] as? String, Self.planID)

@@ -151,9 +151,8 @@ final class JSONFuzzTests: XCTestCase {
         """#
 }
 
-/// A small, seedable generator (SplitMix64), so a failing round can be reproduced exactly.
 /// A small deterministic generator (SplitMix64) shared by the randomised tests, so failures reproduce.
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

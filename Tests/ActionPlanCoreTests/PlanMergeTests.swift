@@ -144,7 +144,7 @@ final class PlanMergeTests: XCTestCase {
     func testRandomEditSequencesMergeTheSameBothWaysAndLoseNoHistory() throws {
         var decided = 0, reallocated = 0
         for seed in UInt64(1)...120 {
-            var rng = SplitMix(seed: seed)
+            var rng = SplitMix64(seed: seed)
             let base = Fixtures.samplePlan()
             var a = base, b = base
             randomEdits(&a, who: "jo", &rng)
@@ -176,7 +176,7 @@ final class PlanMergeTests: XCTestCase {
         XCTAssertGreaterThan(reallocated, 10)
     }
 
-    private func randomEdits(_ plan: inout Plan, who: String, _ rng: inout SplitMix) {
+    private func randomEdits(_ plan: inout Plan, who: String, _ rng: inout SplitMix64) {
         let values: [TargetField: [String]] = [.status: Status.allCases.map(\.rawValue), .comment: ["", "on track", "late", "done"],
                                                .forecast: ["", "May", "June"]]
         for step in 0..<Int(rng.next() % 8) {
@@ -203,14 +203,3 @@ final class PlanMergeTests: XCTestCase {
 }
 
 /// A small seeded generator, so a failing seed can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -32,6 +32,27 @@ final class TimescaleTests: XCTestCase {
         }
     }
 
+    /// Council plans since 2010 write financial-year terms: the year runs April to March, so Q1 is
+    /// April–June and Q4 is January–March of the second calendar year.
+    func testFinancialYearQuartersYearsAndSeasonsHaveDueDates() {
+        let dated: [(String, String)] = [
+            ("Q1 2024/25", "2024-06-30"), ("Q2 2024/25", "2024-09-30"), ("Q3 2024/25", "2024-12-31"),
+            ("Q4 2024/25", "2025-03-31"), ("q3 2024/25", "2024-12-31"), ("Q4 2024-25", "2025-03-31"),
+            ("Q2 2024/2025", "2024-09-30"), ("By Q3 2024/25", "2024-12-31"),
+            ("2024/25", "2025-03-31"), ("2024-25", "2025-03-31"), ("2024/2025", "2025-03-31"),
+            ("Spring 2025", "2025-05-31"), ("Summer 2025", "2025-08-31"), ("Autumn 2025", "2025-11-30"),
+            ("Winter 2025", "2026-02-28"), ("by end of March 2025", "2025-03-31"),
+            ("Ongoing, review Q1 2025/26", "2025-06-30"),
+        ]
+        for (text, due) in dated {
+            XCTAssertEqual(Timescale(text).due, day(due), "time scale \"\(text)\"")
+        }
+        // Not financial years: the second year must follow the first.
+        XCTAssertNil(Timescale("2024/27").due)
+        XCTAssertEqual(Timescale("Q5 2024/25").due, day("2025-03-31"), "no fifth quarter: the year alone is read")
+        XCTAssertNil(Timescale("Spring").due, "a season without a year has no date")
+    }
+
     func testRecurringOpenEndedAndUnreadable() {
         XCTAssertEqual(Timescale("Quarterly").meaning, .recurring("quarterly"))
         XCTAssertEqual(Timescale("Oct.06 & 6 monthly").recurrence, "6 monthly")

@@ -1,4 +1,5 @@
 @testable import ActionPlanTUI
+import ActionPlanCore
 import XCTest
 
 final class TUIKeyTableTests: XCTestCase {
@@ -44,6 +45,27 @@ final class TUIKeyTableTests: XCTestCase {
                                         (.backspace, .editBackspace), (.delete, .editDelete)]
         for (key, command) in editor { XCTAssertEqual(KeyTable.editorCommand(for: key), command, key.name) }
         XCTAssertTrue(KeyTable.isForceQuit(.ctrl("c")), "Ctrl-C quits from anywhere")
+    }
+
+    /// Issue 12: at 80 columns (and a 60-column minimum) every help line fits and no word of any
+    /// binding's help is lost to a cut ("(again:").
+    func testHelpLinesWrapInsteadOfBeingCut() {
+        for width in [60, 80, 120] {
+            for ascii in [false, true] {
+                let lines = KeyTable.helpLines(width: width, ascii: ascii)
+                for line in lines {
+                    XCTAssertLessThanOrEqual(DisplayWidth.of(" " + line.text), width, "at \(width): \(line.text)")
+                }
+                let shown = lines.map(\.text).joined(separator: " ").split(separator: " ")
+                let ordered = KeyBinding.Context.allCases.flatMap { c in KeyTable.bindings.filter { $0.context == c } }
+                let expected = ordered.flatMap { b in (ascii ? b.help.replacing("→", with: "->") : b.help).split(separator: " ") }
+                var remaining = shown[...]
+                for word in expected {
+                    guard let i = remaining.firstIndex(of: word) else { XCTFail("at \(width): \"\(word)\" lost"); break }
+                    remaining = remaining[(i + 1)...]
+                }
+            }
+        }
     }
 
     func testMarkdownListsEveryBinding() {

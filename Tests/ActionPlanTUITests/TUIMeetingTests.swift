@@ -185,7 +185,17 @@ final class TUIMeetingTests: XCTestCase {
         XCTAssertEqual(current(s), "t2")
         XCTAssertEqual(s.mode, .normal)
         XCTAssertNil(s.meeting?.notMetPrompt)
-        XCTAssertEqual(s.message?.text, "Nothing changed: t2 is not marked not met (Esc)")
+        XCTAssertEqual(s.message?.text, "Nothing changed: t2 stays · Not assessed, not marked not met (Esc)")
+    }
+
+    /// Issue 12: on a target already not met, Esc must not claim it "is not marked not met".
+    func testEscAfterXOnATargetAlreadyNotMetSaysItIsStillNotMet() {
+        var s = meeting(at: .target("t3"))
+        var fx: [Effect]
+        (s, fx) = send(s, [.char("x")] + type("By June") + [.escape])
+        XCTAssertTrue(fx.isEmpty)
+        XCTAssertEqual(s.doc?.plan.target(id: "t3")?.status, .notMet)
+        XCTAssertEqual(s.message?.text, "Nothing changed: t3 is still ✗ Not met, forecast unchanged (Esc)")
     }
 
     func testXOnATargetAlreadyNotMetEditsOnlyTheForecast() {

@@ -318,7 +318,8 @@ final class TUISessionTests: XCTestCase {
         XCTAssertFalse(runtime.handle([.tick(now: 1010)]))
         XCTAssertNil(runtime.state.message)
         grid = render(runtime.state, size: Size(width: 120, height: 40))
-        XCTAssertTrue(grid.lines.last!.contains("The plan file on disk cannot be read: showing the last good version"), grid.lines.last!)
+        let bar = grid.lines.suffix(StatusBar.height(runtime.state, size: Size(width: 120, height: 40))).joined()
+        XCTAssertTrue(bar.contains("The plan file on disk cannot be read: showing the last good version"), bar)
 
         // A change is shown, refused by the save, and kept marked unsaved.
         keys(&runtime, [.char("m")])
@@ -363,7 +364,9 @@ final class TUISessionTests: XCTestCase {
             grid.assertAligned()
             XCTAssertTrue(grid.lines[0].contains("Sample Equalities"), grid.lines[0])
             XCTAssertTrue(grid.lines[0].contains("also open by jo@council-pc +2"), grid.lines[0])
-            XCTAssertTrue(grid.lines.last!.contains("The plan file on disk cannot be read"), "\(size): \(grid.text)")
+            let bar = grid.lines.suffix(StatusBar.height(s, size: size)).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            XCTAssertTrue(bar.contains("The plan file on disk cannot be read"), "\(size): \(grid.text)")
+            XCTAssertTrue(bar.contains("expected ':'"), "the reason is not cut: \(size): \(bar)")
             var offer = s
             offer.mode = .recoveryOffer(EditRecovery(planID: "sample", targetID: "t3", field: .forecast,
                                                      text: "Line one\nline two \u{1b}]0;pwned\u{07} " + String(repeating: "long ", count: 80),

@@ -5,6 +5,10 @@ public enum CSVColumn: String, CaseIterable, Sendable {
     case keyIssueNumber, keyIssue, statement, objectiveNumber, objectiveCode, objective, expectedOutcome
     case targetID, target, officers, timescale, due, status, comment, forecast
     case unit, baseline, measureTarget, actual, better
+    /// The status word as the council wrote it ("Green"), kept beside the status it means.
+    case statusAsWritten
+    /// The plan's own fields, on every row so that a sorted or filtered sheet still carries them.
+    case planTitle, organisation, department, period, asAt
 
     /// The header `export` writes.
     public var name: String {
@@ -29,6 +33,12 @@ public enum CSVColumn: String, CaseIterable, Sendable {
         case .measureTarget: return "Measure Target"
         case .actual: return "Actual"
         case .better: return "Better"
+        case .statusAsWritten: return "Status As Written"
+        case .planTitle: return "Plan Title"
+        case .organisation: return "Organisation"
+        case .department: return "Department"
+        case .period: return "Plan Period"
+        case .asAt: return "Plan As At"
         }
     }
 
@@ -55,6 +65,12 @@ public enum CSVColumn: String, CaseIterable, Sendable {
         case .measureTarget: return ["target value"]
         case .actual: return ["measure actual"]
         case .better: return ["measure better", "better is"]
+        case .statusAsWritten: return []
+        case .planTitle: return []
+        case .organisation: return []
+        case .department: return []
+        case .period: return []
+        case .asAt: return []
         }
     }
 
@@ -67,6 +83,14 @@ public enum CSVColumn: String, CaseIterable, Sendable {
     static func named(_ header: String) -> CSVColumn? {
         let n = normalise(header)
         return allCases.first { normalise($0.name) == n || $0.synonyms.contains(n) }
+    }
+
+    /// "Extra: Budget" → "Budget": a column the council's own table had, kept on each target.
+    static let extraPrefix = "Extra: "
+    static func extraKey(_ header: String) -> String? {
+        let h = header.replacingOccurrences(of: "\u{FEFF}", with: "")
+        guard h.hasPrefix(extraPrefix), h.count > extraPrefix.count else { return nil }
+        return String(h.dropFirst(extraPrefix.count))
     }
 
     /// For error messages: every accepted name.

@@ -17,12 +17,42 @@ struct CSVPlanImporter {
     private var unnamed: [Int] = []
     private var width = 0
     private var usedIDs: [String: Int] = [:]
+    /// Column → key of an "Extra: KEY" column.
+    private var extraColumns: [Int: String] = [:]
+    /// Lookups that keep each row constant-time (a linear search per row made 100k rows quadratic).
+    private var issueByNumber: [Int: Int] = [:]
+    private var issueByTitle: [String: Int] = [:]
+    private var objectiveByKey: [Int: [ObjectiveKey: Int]] = [:]
+    private var planFields: [CSVColumn: String] = [:]
+
+    private struct ObjectiveKey: Hashable {
+        var number: Int?
+        var code: String
+        var text: String
+    }
     /// (issue, objective, target) of targets that still need an id, in document order.
     private var needIDs: [(Int, Int, Int)] = []
 
-    init(file: String, text: String) {
+    let options: ImportOptions
+
+    init(file: String, text: String, options: ImportOptions = ImportOptions()) {
         self.file = file
         self.text = text
+        self.options = options
+    }
+
+    /// Our own export's header: comma-separated, every heading a `CSVColumn`, none twice, with the
+    /// Key Issue, Objective and Target columns. Anything else is a council's CSV for `LayoutMapper`.
+    static func looksLikeOurs(firstLine: String) -> Bool {
+        guard let reader = try? CSVReader(string: firstLine, hasHeaderRow: false), let row = reader.next(), row.count >= 3 else { return false }
+        var seen: Set<CSVColumn> = []
+        for cell in row {
+            let name = ImportText.squash(cell.replacingOccurrences(of: "\u{FEFF}", with: ""))
+            if name.isEmpty || CSVColumn.extraKey(name) != nil { continue }
+            guard let c = CSVColumn.named(name), !seen.contains(c) else { return false }
+            seen.insert(c)
+        }
+        return (seen.contains(.keyIssue) || seen.contains(.keyIssueNumber)) && seen.contains(.objective) && seen.contains(.target)
     }
 
     /// The first non-empty line is a CSV row naming at least two known columns.
@@ -48,20 +78,30 @@ struct CSVPlanImporter {
         while let row = reader.next() {
             let rowLine = line
             line += 1 + row.reduce(0) { $0 + Self.lineBreaks(in: $1) }
-            if row.allSatisfy({ ImportText.squash($0).isEmpty }) { continue }
+            if row.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
             if headerLine == nil {
                 try readHeader(row, line: rowLine)
                 headerLine = rowLine
                 continue
             }
-            try readRow(row.map(Self.clean), line: rowLine)
+            try readRow(row.map(CSVText.restored), line: rowLine)
             rows += 1
         }
         if let error = reader.error { throw ImportError(file: file, line: line, "cannot read as CSV: \(error)") }
         guard let headerLine else { throw ImportError(file: file, "the file is empty") }
         if rows == 0 { throw ImportError(file: file, line: headerLine, "a header row but no plan rows under it") }
         assignIDs()
-        var plan = Plan(id: "", title: "")
+        var plan = Plan(id: "", title: planFields[.planTitle] ?? "")
+        plan.organisation = planFields[.organisation] ?? ""
+        plan.department = planFields[.department] ?? ""
+        if let p = planFields[.period] {
+            let parts = p.components(separatedBy: "..")
+            if parts.count == 2, let a = YearMonth(iso: parts[0]), let b = YearMonth(iso: parts[1]) { plan.period = Period(start: a, end: b) }
+            else { report.remark(headerLine, "Plan Period \"\(p)\" is not YYYY-MM..YYYY-MM; left out") }
+        }
+        if let a = planFields[.asAt] {
+            if let d = Day(iso: a) { plan.asAt = d } else { report.remark(headerLine, "Plan As At \"\(a)\" is not a date (YYYY-MM-DD); left out") }
+        }
         plan.keyIssues = issues
         plan.nextTargetId = (plan.allTargets.compactMap { TargetID.number(in: $0.id) }.max() ?? 0) + 1
         return (plan, report)
@@ -74,6 +114,7 @@ struct CSVPlanImporter {
         for (i, cell) in row.enumerated() {
             let name = ImportText.squash(cell.replacingOccurrences(of: "\u{FEFF}", with: ""))
             if name.isEmpty { unnamed.append(i); continue }
+            if let key = CSVColumn.extraKey(name) { extraColumns[i] = key; continue }
             guard let c = CSVColumn.named(name) else { unknown.append("\"\(name)\" (column \(i + 1))"); continue }
             if let earlier = column[c] {
                 throw ImportError(file: file, line: line, "the column \"\(c.name)\" appears twice (columns \(earlier + 1) and \(i + 1))")
@@ -106,11 +147,15 @@ struct CSVPlanImporter {
         for i in row.indices where (i >= width || unnamed.contains(i)) && !row[i].isEmpty {
             report.unplaced(line, "cell in column \(i + 1), which has no name in the header", row[i])
         }
+        for c in [CSVColumn.planTitle, .organisation, .department, .period, .asAt] where planFields[c] == nil {
+            let v = cell(c)
+            if !v.isEmpty { planFields[c] = c == .planTitle || c == .organisation || c == .department ? v : ImportText.squash(v) }
+        }
         let issue = try issueIndex(cell, line: line)
         let objectiveCells: [CSVColumn] = [.objectiveNumber, .objectiveCode, .objective, .expectedOutcome]
         let targetCells: [CSVColumn] = [.targetID, .target, .officers, .timescale, .due, .status, .comment, .forecast,
-                                        .unit, .baseline, .measureTarget, .actual, .better]
-        let hasTarget = targetCells.contains { !cell($0).isEmpty }
+                                        .unit, .baseline, .measureTarget, .actual, .better, .statusAsWritten]
+        let hasTarget = targetCells.contains { !cell($0).isEmpty } || extraColumns.keys.contains { $0 < row.count && !row[$0].isEmpty }
         var objective: Int
         if objectiveCells.allSatisfy({ cell($0).isEmpty }) {
             guard let current = currentObjective[issue] else {
@@ -125,10 +170,15 @@ struct CSVPlanImporter {
         }
         currentObjective[issue] = objective
         guard hasTarget else { return }
-        let target = try makeTarget(cell, line: line)
+        var target = try makeTarget(cell, line: line)
+        var extra: [JSONMember] = []
+        for (i, key) in extraColumns.sorted(by: { $0.key < $1.key }) where i < row.count && !row[i].isEmpty {
+            extra.append(JSONMember(key, .string(row[i])))
+        }
+        if !extra.isEmpty { target.extras.append(JSONMember("extra", .object(extra))) }
         issues[issue].objectives[objective].targets.append(target)
         let position = (issue, objective, issues[issue].objectives[objective].targets.count - 1)
-        let id = cell(.targetID)
+        let id = ImportText.squash(cell(.targetID))
         if id.isEmpty {
             needIDs.append(position)
         } else if let problem = TargetID.problem(with: id) {
@@ -144,9 +194,9 @@ struct CSVPlanImporter {
     }
 
     private mutating func issueIndex(_ cell: (CSVColumn) -> String, line: Int) throws(ImportError) -> Int {
-        let numberCell = cell(.keyIssueNumber)
+        let numberCell = ImportText.squash(cell(.keyIssueNumber))
         var title = cell(.keyIssue)
-        if numberCell.isEmpty && title.isEmpty {
+        if numberCell.isEmpty && title.allSatisfy(\.isWhitespace) {
             guard let currentIssue else {
                 throw ImportError(file: file, line: line, "no Key Issue on this row and no row above to take it from")
             }
@@ -164,13 +214,15 @@ struct CSVPlanImporter {
             title = rest
         }
         let index: Int
-        if let number, let found = issues.firstIndex(where: { $0.number == number }) {
+        if let number, let found = issueByNumber[number] {
             index = found
-        } else if number == nil, let found = issues.firstIndex(where: { $0.title.caseInsensitiveCompare(title) == .orderedSame }) {
+        } else if number == nil, let found = issueByTitle[title.lowercased()] {
             index = found
         } else {
             issues.append(KeyIssue(number: number ?? ((issues.map(\.number).max() ?? 0) + 1), title: title))
             index = issues.count - 1
+            issueByNumber[issues[index].number] = index
+            issueByTitle[title.lowercased()] = index
         }
         if issues[index].title.isEmpty {
             issues[index].title = title
@@ -190,7 +242,7 @@ struct CSVPlanImporter {
     private mutating func objectiveIndex(_ cell: (CSVColumn) -> String, issue: Int, line: Int) throws(ImportError) -> Int {
         var text = cell(.objective)
         var number: Int?
-        let numberCell = cell(.objectiveNumber)
+        let numberCell = ImportText.squash(cell(.objectiveNumber))
         if !numberCell.isEmpty {
             guard let n = Int(numberCell.trimmingTrailingDots) else {
                 throw ImportError(file: file, line: line, "Objective No \"\(numberCell)\" is not a whole number")
@@ -203,39 +255,60 @@ struct CSVPlanImporter {
         }
         let code = cell(.objectiveCode)
         let outcome = cell(.expectedOutcome)
-        if let found = issues[issue].objectives.firstIndex(where: { $0.number == number && ($0.code ?? "") == code && $0.text == text }) {
-            if issues[issue].objectives[found].expectedOutcome.isEmpty { issues[issue].objectives[found].expectedOutcome = outcome }
+        let key = ObjectiveKey(number: number, code: code, text: text)
+        if let found = objectiveByKey[issue]?[key] {
+            if issues[issue].objectives[found].expectedOutcome.isEmpty && !outcome.isEmpty { issues[issue].objectives[found].expectedOutcome = outcome }
             return found
         }
         issues[issue].objectives.append(Objective(number: number, code: code.isEmpty ? nil : code, text: text, expectedOutcome: outcome))
+        objectiveByKey[issue, default: [:]][key] = issues[issue].objectives.count - 1
         return issues[issue].objectives.count - 1
     }
 
-    private func makeTarget(_ cell: (CSVColumn) -> String, line: Int) throws(ImportError) -> Target {
+    private mutating func makeTarget(_ cell: (CSVColumn) -> String, line: Int) throws(ImportError) -> Target {
         let officersCell = cell(.officers)
-        // "; " is what export writes (and keeps "Jo Fisher, Service Manager" whole); otherwise the
-        // cell is read like a plan's Lead officers cell.
-        let officers = officersCell.contains(";")
-            ? officersCell.split(separator: ";").map { ImportText.squash($0) }.filter { !$0.isEmpty }
-            : LeadOfficerParser.parse(officersCell)
+        // One officer a line is what export writes when a name would not survive "; " (it has a ";",
+        // a tab, a line break or spaces at its ends): read exactly. "; " is what export writes
+        // otherwise (and keeps "Jo Fisher, Service Manager" whole); any other cell is read like a
+        // plan's Lead officers cell.
+        let officers: [String]
+        if officersCell.contains("\n") || officersCell.contains("\r") {
+            officers = officersCell.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+        } else if officersCell.contains(";") {
+            officers = officersCell.split(separator: ";").map { ImportText.squash($0) }.filter { !$0.isEmpty }
+        } else {
+            officers = LeadOfficerParser.parse(officersCell)
+        }
         let timescale = cell(.timescale)
         var due = Timescale(timescale).due
-        let dueCell = cell(.due)
+        let dueCell = ImportText.squash(cell(.due))
         if !dueCell.isEmpty {
             guard let day = Day(iso: dueCell) ?? Timescale(dueCell).due else {
                 throw ImportError(file: file, line: line, "Due \"\(dueCell)\" is not a date (expected YYYY-MM-DD)")
             }
             due = day
         }
-        let statusCell = cell(.status)
+        let statusCell = ImportText.squash(cell(.status))
         var status = Status.notAssessed
+        var asWritten: String? = cell(.statusAsWritten).isEmpty ? nil : cell(.statusAsWritten)
         if !statusCell.isEmpty {
-            guard let s = ProgressReportImporter.status(statusCell) ?? Status(argument: ImportText.squash(statusCell).replacingOccurrences(of: " ", with: "-")) else {
-                throw ImportError(file: file, line: line, "unknown status \"\(statusCell)\"; expected ✓, X, met, not met, partially met, not assessed or blank")
+            // The spellings export writes (met, not-met, …) read back exactly; a council's word is kept
+            // as written beside the status it means, and an unknown word never refuses the file.
+            if let s = options.statusMap[StatusWords.key(statusCell)] {
+                status = s
+                asWritten = asWritten ?? statusCell
+            } else if let s = Status(argument: statusCell), Status.allCases.contains(where: { $0.argument == statusCell || $0.rawValue == statusCell }) {
+                status = s
+            } else if let s = ProgressReportImporter.status(statusCell) ?? StatusWords.status(statusCell) {
+                status = s
+                asWritten = asWritten ?? statusCell
+            } else {
+                asWritten = asWritten ?? statusCell
+                report.remark(line, "unknown status word \u{201C}\(statusCell)\u{201D}: imported as not assessed; use --status '\(statusCell)=met' (or not-met, partially-met, not-assessed) to say what it means")
             }
-            status = s
         }
         var target = Target(id: "", text: cell(.target), leadOfficers: officers, timescale: timescale, due: due, status: status)
+        if let asWritten { target.extras.append(JSONMember("statusAsWritten", .string(asWritten))) }
         target.comment = cell(.comment)
         target.forecast = cell(.forecast)
         var measure = Measure()
@@ -243,7 +316,7 @@ struct CSVPlanImporter {
         measure.baseline = try number(cell(.baseline), .baseline, line: line)
         measure.target = try number(cell(.measureTarget), .measureTarget, line: line)
         measure.actual = try number(cell(.actual), .actual, line: line)
-        let better = cell(.better)
+        let better = ImportText.squash(cell(.better))
         if !better.isEmpty {
             guard let b = Better(rawValue: better.lowercased()) else {
                 throw ImportError(file: file, line: line, "Better \"\(better)\" must be higher or lower")
@@ -254,7 +327,8 @@ struct CSVPlanImporter {
         return target
     }
 
-    private func number(_ text: String, _ c: CSVColumn, line: Int) throws(ImportError) -> Double? {
+    private func number(_ raw: String, _ c: CSVColumn, line: Int) throws(ImportError) -> Double? {
+        let text = ImportText.squash(raw)
         if text.isEmpty { return nil }
         var t = text.replacingOccurrences(of: ",", with: "")
         if t.hasSuffix("%") { t.removeLast() }
@@ -290,12 +364,6 @@ struct CSVPlanImporter {
             rest = rest.dropFirst()
         }
         return (n, ImportText.squash(rest.drop { $0 == " " || $0 == "-" || $0 == "\u{2013}" }))
-    }
-
-    /// Cells as Excel writes them: CRLF inside a cell is a line break; surrounding spaces mean nothing.
-    static func clean(_ cell: String) -> String {
-        cell.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The line where a quoted cell opens that no closing quote ends, or nil. Excel doubles quotes

@@ -64,3 +64,14 @@ enum ImportText {
         return !b.isEmpty && a.hasSuffix(b)
     }
 }
+
+extension ImportText {
+    /// Each line squashed, blank lines at the ends dropped: a cell's text with its line breaks kept.
+    static func trimLines(_ s: String) -> String {
+        var lines = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map { squash($0) }
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        while let first = lines.first, first.isEmpty { lines.removeFirst() }
+        return lines.joined(separator: "\n")
+    }
+}

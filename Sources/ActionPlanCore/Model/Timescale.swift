@@ -97,6 +97,22 @@ public struct Timescale: Sendable, Equatable {
            let day = Day(year: y, month: m, day: d) {
             return (day, 3)
         }
+        // Q3 2024/25: a quarter of a financial year (April to March): Q1 ends 30 June, Q4 31 March of the second year.
+        if i + 2 < t.count, t[i].text == "q", t[i + 1].isNumber, let q = Int(t[i + 1].text), (1...4).contains(q),
+           t[i + 1].separatorBefore.isEmpty, let (start, used) = financialYear(at: i + 2, in: t) {
+            let (month, year) = q == 4 ? (3, start + 1) : (3 + 3 * q, start)
+            if let day = Day.endOf(month: month, year: year) { return (day, 2 + used) }
+        }
+        // 2024/25 or 2024-25: a whole financial year, due when it ends on 31 March.
+        if let (start, used) = financialYear(at: i, in: t), let day = Day(year: start + 1, month: 3, day: 31) {
+            return (day, used)
+        }
+        // Spring 2025: the end of the season (spring March–May, summer June–August, autumn
+        // September–November, winter December–February, so winter 2025 ends in February 2026).
+        if i + 1 < t.count, let (month, nextYear) = season(t[i].text), t[i + 1].isNumber, t[i + 1].text.count == 4,
+           let y = year(t[i + 1].text), let day = Day.endOf(month: month, year: y + (nextYear ? 1 : 0)) {
+            return (day, 2)
+        }
         // 31/03/2013 or 1.4.2008 (UK order)
         if i + 2 < t.count, t[i].isNumber, t[i].text.count <= 2, t[i + 1].isNumber, t[i + 1].text.count <= 2,
            t[i + 2].isNumber, [2, 4].contains(t[i + 2].text.count),
@@ -117,6 +133,28 @@ public struct Timescale: Sendable, Equatable {
             return (day, 2)
         }
         return nil
+    }
+
+    /// "2024/25", "2024-25", "2024/2025": the first year, when the second follows it.
+    private static func financialYear(at i: Int, in t: [TimescaleToken]) -> (Int, Int)? {
+        guard i + 1 < t.count, t[i].isNumber, t[i].text.count == 4, let first = year(t[i].text),
+              t[i + 1].isNumber, ["/", "-"].contains(t[i + 1].separatorBefore), let second = Int(t[i + 1].text) else { return nil }
+        switch t[i + 1].text.count {
+        case 2 where second == (first + 1) % 100: return (first, 2)
+        case 4 where second == first + 1: return (first, 2)
+        default: return nil
+        }
+    }
+
+    /// A season's last month, and whether that month falls in the next calendar year (winter).
+    private static func season(_ word: String) -> (Int, Bool)? {
+        switch word {
+        case "spring": return (5, false)
+        case "summer": return (8, false)
+        case "autumn", "fall": return (11, false)
+        case "winter": return (2, true)
+        default: return nil
+        }
     }
 
     /// Two digits mean 20xx (the plans are all this century); "008" is a typo for 2008.

@@ -17,6 +17,16 @@ public enum OfficerSuggestion {
         return scored.sorted { $0.score != $1.score ? $0.score < $1.score : $0.name < $1.name }.prefix(limit).map(\.name)
     }
 
+    /// "no lead officer matches "head of h"; did you mean "Head of HR"?" (cleaned for a terminal), said
+    /// wherever an officer named on the command line matches no target (`list`, `meet`, `ui --officer`).
+    public static func noMatchNotice(for query: String, among officers: some Sequence<String>, in place: String? = nil) -> String {
+        let close = suggestions(for: query, among: officers)
+        let quoted = "\"\(Sanitizer.clean(query))\""
+        let head = "no lead officer\(place.map { " of \(Sanitizer.clean($0))" } ?? "") matches \(quoted)"
+        guard !close.isEmpty else { return head }
+        return head + "; did you mean " + close.map { "\"\(Sanitizer.clean($0))\"" }.joined(separator: " or ") + "?"
+    }
+
     private static func score(_ q: String, _ qWords: [Substring], _ entry: String) -> Int? {
         if entry.contains(q) { return 0 }
         let eWords = words(entry)

@@ -45,8 +45,9 @@ extension SettingKey {
         help: "Who you are, as recorded in each change's history.", default: { Identity.loginName(environment: $0) })
     public static let officer = SettingKey("officer", env: "ACTIONPLAN_OFFICER", flag: "--officer", .text,
         help: "The lead officer the review UI starts filtered to (\"my targets\").", default: { _ in nil })
-    public static let theme = SettingKey("theme", env: "ACTIONPLAN_THEME", flag: "--theme", .text,
-        help: "The review UI's colour theme.", default: { _ in "default" })
+    public static let theme = SettingKey("theme", env: "ACTIONPLAN_THEME", flag: "--theme", .choice(["default", "high-contrast", "projector"]),
+        help: "The review UI's theme: default, high-contrast (no dim text, bold colours) or projector (high contrast, the meeting's text in full).",
+        default: { _ in "default" })
     public static let ascii = SettingKey("ascii", env: "ACTIONPLAN_ASCII", flag: "--ascii", .bool,
         help: "ASCII status symbols and box lines ([Y] [N] [P] [ ]) even in a UTF-8 terminal.", default: { _ in "false" })
     public static let screenReader = SettingKey("screen_reader", env: "ACTIONPLAN_SCREEN_READER", flag: "--screen-reader", .bool,

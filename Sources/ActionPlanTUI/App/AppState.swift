@@ -15,6 +15,10 @@ public struct AppOptions: Sendable {
     public var startInMeeting = false
     /// Seconds between checks of the plan file on disk (and of who else has it open). Tests shorten it.
     public var diskCheckInterval: Double = 2
+    /// `--screen-reader`: linear text for a screen reader (no box lines or bar charts; see Accessibility.swift).
+    public var screenReader = false
+    /// `--theme`: the default look, or one with no dim text for a projector or low vision.
+    public var theme: Theme = .standard
     /// The data directory is set up for sync (`S` syncs; the status bar marks what is not synced).
     public var syncAvailable = false
     /// `sync.auto`: sync when a plan is opened and when it is left.

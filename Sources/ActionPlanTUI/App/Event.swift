@@ -3,6 +3,11 @@ import ActionPlanCore
 /// Everything `update` reacts to: input, the clock, and the results of effects the runtime performed.
 public enum Event: Sendable {
     case key(Key)
+    /// Text pasted into the terminal (a bracketed paste, or Enter followed at once by more input in
+    /// an editor): inserted as text in an editor, never run as keys (Features/Paste).
+    case paste(String)
+    /// Input the terminal sent that could not be read as text in this locale: said, never dropped silently.
+    case inputProblem(String)
     /// The terminal size, at start and whenever it changes (kept for paging; render takes it too).
     case resize(Size)
     /// Idle tick; `now` is monotonic seconds (used to pace checks of the file on disk).

@@ -11,6 +11,7 @@ public func render(_ state: AppState, size: Size) -> Grid {
         for (i, line) in Wrap.lines(text, width: size.width).prefix(size.height).enumerated() {
             grid.put(line, row: i, column: 0, style: .bold)
         }
+        grid.focus = (0, 0)
         if state.glyphs == .ascii { grid.makeASCII() }
         return grid
     }
@@ -34,6 +35,7 @@ public func render(_ state: AppState, size: Size) -> Grid {
     MeetingScreen.editor(state, layout: layout, into: &grid)
     ReviewOverlays.draw(state, layout: layout, into: &grid)
     StatusBar.draw(state, layout: layout, into: &grid)
+    Accessibility.apply(state.options, to: &grid)
     if state.glyphs == .ascii { grid.makeASCII() }
     return grid
 }

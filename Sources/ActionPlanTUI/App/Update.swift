@@ -16,6 +16,10 @@ extension AppState {
         switch event {
         case .key(let key):
             handleKey(key, &fx)
+        case .paste(let text):
+            pasted(text)
+        case .inputProblem(let text):
+            message = Message(text, isError: true)
         case .resize(let newSize):
             size = newSize
             keepCursorVisible()

@@ -192,19 +192,33 @@ public enum KeyTable {
     }
 
     /// The help screen: a heading per context, then one line per binding.
+    /// The `?` screen's lines for a body `width` columns wide (each is shown after one space): the
+    /// help text wraps under itself, so no line is cut at 80 columns.
     public static func helpLines(width: Int, ascii: Bool = false) -> [(text: String, isHeading: Bool)] {
         let keyColumn = min(28, max(12, width / 3))
+        let textWidth = max(1, width - 1)
         var out: [(String, Bool)] = []
         for context in KeyBinding.Context.allCases {
             let group = bindings.filter { $0.context == context }
             guard !group.isEmpty else { continue }
             if !out.isEmpty { out.append(("", false)) }
-            out.append((context.rawValue, true))
+            for heading in Wrap.lines(context.rawValue, width: textWidth) { out.append((heading, true)) }
             for b in group {
                 let keys = "  " + (ascii ? b.asciiKeyNames : b.keyNames)
-                let pad = max(1, keyColumn - DisplayWidth.of(keys))
                 let help = ascii ? b.help.replacing("→", with: "->") : b.help
-                out.append((keys + String(repeating: " ", count: pad) + help, false))
+                let keysWidth = DisplayWidth.of(keys)
+                // Long key lists get the help on the lines below them, where it has room.
+                let fitsBeside = keysWidth < keyColumn
+                var lines = Wrap.lines(help, width: max(10, textWidth - keyColumn))
+                if lines.isEmpty { lines = [""] }
+                let indent = String(repeating: " ", count: keyColumn)
+                if fitsBeside {
+                    out.append((keys + String(repeating: " ", count: keyColumn - keysWidth) + lines[0], false))
+                    lines.removeFirst()
+                } else {
+                    for keyLine in Wrap.lines(keys.dropFirst(2).description, width: max(10, textWidth - 2)) { out.append(("  " + keyLine, false)) }
+                }
+                for line in lines { out.append((indent + line, false)) }
             }
         }
         return out

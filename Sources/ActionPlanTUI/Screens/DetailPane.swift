@@ -19,6 +19,8 @@ enum DetailPane {
         let hint = focused ? "  \(arrows) scroll, Tab back to the tree" : "  Tab to scroll"
         let headStyle = Style(bold: true, reverse: focused)
         grid.put(" " + title + " ", row: rect.row, column: rect.column, style: headStyle, maxWidth: rect.width)
+        // With the pane focused, the first line shown is where reading starts.
+        if focused { grid.focus = (min(rect.row + 1, rect.bottom - 1), rect.column + 1) }
         grid.put(hint, row: rect.row, column: rect.column + DisplayWidth.of(title) + 2, style: .dimmed,
                  maxWidth: max(0, rect.width - DisplayWidth.of(title) - 2))
         let all = lines(for: state, width: rect.width - 2)
@@ -123,6 +125,7 @@ enum DetailPane {
     static func tallyLines(_ t: Tally, _ state: AppState, _ out: inout [StyledLine], width: Int) {
         out.append([Span("Targets     ", .bold), Span("\(t.total), \(Labels.rollUp(t))")])
         out.append(Labels.tally(t, state.glyphs))
-        out.append(Labels.progressBar(t, width: min(30, width), state.glyphs) + [Span("  \(t.percentMet)% met")])
+        out.append(state.options.screenReader ? [Span("\(t.met) of \(t.total) met (\(t.percentMet)%)")]
+                   : Labels.progressBar(t, width: min(30, width), state.glyphs) + [Span("  \(t.percentMet)% met")])
     }
 }

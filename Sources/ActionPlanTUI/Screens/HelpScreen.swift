@@ -8,6 +8,7 @@ enum HelpScreen {
         let lines = KeyTable.helpLines(width: rect.width, ascii: state.glyphs == .ascii)
         let height = rect.height - 1
         let first = max(0, min(scroll, lines.count - height))
+        grid.focus = (first == 0 ? rect.row : rect.row + 1, rect.column)
         for (n, entry) in lines.dropFirst(first).prefix(height).enumerated() {
             let text = state.glyphs == .unicode ? entry.text : state.glyphs.clean(entry.text)
             grid.put(" " + text, row: rect.row + 1 + n, column: rect.column,

@@ -11,7 +11,8 @@ enum MeetingScreen {
         guard let m = state.activeMeeting, let c = state.meetingContext else { return }
         // The header's tallies and breadcrumb lines are the meeting's.
         let top = 1
-        let bottom = layout.statusRow
+        // Above the status bar, which grows while a long message is shown.
+        let bottom = max(top + 1, layout.statusRow - (StatusBar.height(state, size: layout.size) - 1))
         for y in top..<bottom { grid.fill(row: y, style: .plain) }
         let rect = Rect(row: top, column: 0, width: layout.size.width, height: bottom - top)
         if m.isSummary {
@@ -38,6 +39,7 @@ enum MeetingScreen {
         var position: StyledLine = [Span(" "), banner("MEETING"), Span("  ")]
         guard let (index, item) = c.current(m, in: list) else {
             position.append(Span("No targets to review", .bold))
+            grid.focus = (rect.row, 0)
             grid.draw(position, row: rect.row, column: 0, width: w)
             let why = m.filterDescription.map { "No target is left that is \($0.replacing("only", with: "")): a and e turn the filters off." }
                 ?? "No targets match the tree's filters (q, then * clears them)."
@@ -74,6 +76,10 @@ enum MeetingScreen {
         let crumbIssue = budget.take(1), crumbObjective = budget.take(1)
         var textCount = budget.take(1)
         let fields = budget.take(6)
+        // Every lead officer, one to a line (names often hold commas: "Jo Fisher, Service Manager").
+        let officerLines = target.leadOfficers.isEmpty ? ["(none named)"]
+            : target.leadOfficers.flatMap { Wrap.lines(state.clean($0), width: valueWidth) }
+        let officerCount = fields > 0 ? 1 + budget.take(min(officerLines.count, 6) - 1) : 0
         var commentCount = 0, forecastCount = 0
         textCount += budget.take(min(textLines.count, 8) - 1)
         let gapAfterCrumbs = budget.take(1)
@@ -88,6 +94,12 @@ enum MeetingScreen {
         commentCount += budget.take(min(max(1, comment.count), 10) - 1 - commentCount)
         forecastCount += budget.take(min(max(1, forecast.count), 10) - 1 - forecastCount)
         // What is left over goes above the target, so it sits near the middle of a tall screen.
+        // Then the Key Issue and objective in full (wrapped), when there is room: on a projector.
+        let objectiveText = state.clean(objective.label).isEmpty ? state.clean(objective.text) : state.clean(objective.label) + " " + state.clean(objective.text)
+        let issueLines = Wrap.lines("Key Issue \(issue.number): " + state.clean(issue.title), width: cw)
+        let objectiveLines = Wrap.lines(objectiveText, width: cw)
+        let issueCount = crumbIssue > 0 ? 1 + budget.take(min(issueLines.count, 3) - 1) : 0
+        let objectiveCount = crumbObjective > 0 ? 1 + budget.take(min(objectiveLines.count, 4) - 1) : 0
         let padding = budget.take(budget.available / 3)
 
         var y = rect.row + 1 + gapAfterPosition + padding
@@ -97,15 +109,15 @@ enum MeetingScreen {
             grid.draw(spans, row: y, column: column, width: width)
             y += 1
         }
-        if crumbIssue > 0 {
-            line([Span("Key Issue \(issue.number): ", .dimmed), Span(DisplayWidth.truncate(state.clean(issue.title), to: max(1, cw - 14)), .dimmed)])
+        // One line: cut at the width (a wrap would leave only the first word of a long unbroken run).
+        func crumb(_ text: String, _ count: Int) -> [String] {
+            count == 1 ? [DisplayWidth.truncate(text, to: cw)] : Wrap.lines(text, width: cw, limit: count)
         }
-        if crumbObjective > 0 {
-            let label = state.clean(objective.label)
-            line([Span(DisplayWidth.truncate((label.isEmpty ? "" : label + " ") + state.clean(objective.text), to: cw), .dimmed)])
-        }
+        for l in crumb("Key Issue \(issue.number): " + state.clean(issue.title), issueCount) { line([Span(l, .dimmed)]) }
+        for l in crumb(objectiveText, objectiveCount) { line([Span(l, .dimmed)]) }
         y += gapAfterCrumbs
         for (n, l) in Wrap.lines(state.clean(target.text), width: cw, limit: max(1, textCount)).enumerated() where n < textCount {
+            if n == 0, y < limit { grid.focus = (y, x) } // the target being discussed
             line([Span(l, .bold)])
         }
         y += gapAfterText
@@ -124,8 +136,12 @@ enum MeetingScreen {
             return shown.map { [Span($0)] }
         }
         if fields > 0 {
-            let officers = target.leadOfficers.isEmpty ? "(none named)" : target.leadOfficers.joined(separator: ", ")
-            field("Lead officers", [[Span(DisplayWidth.truncate(state.clean(officers), to: valueWidth), Style(role: .accent))]])
+            var officers = Array(officerLines.prefix(officerCount))
+            if officerLines.count > officers.count {
+                let rest = officerLines.count - officers.count
+                officers[officers.count - 1] = DisplayWidth.truncate(officers[officers.count - 1], to: max(1, valueWidth - 12)) + " (+\(rest) more)"
+            }
+            field("Lead officers", officers.map { [Span($0, Style(role: .accent))] })
             var due: StyledLine = [Span(state.clean(Labels.dueLong(target)))]
             if target.isOverdue(asOf: state.options.asOf) {
                 due = [Span(state.clean(Labels.dueLong(target)), Style(role: .overdue)), Span("  "),
@@ -195,9 +211,11 @@ enum MeetingScreen {
         var line: StyledLine = [Span("Key Issue \(issue.number): ", .bold), count(.met), Span(" "), count(.partiallyMet), Span(" "),
                                 count(.notMet), Span(" "), count(.notAssessed)]
         if t.overdue > 0 { line += [Span(" "), Span("\(Labels.overdueSymbol(g)) \(t.overdue)", Style(bold: true, role: .overdue))] }
-        let after = "  \(t.met)/\(t.total) met"
+        // A screen reader gets the words, not a row of cells it would read one by one.
+        let sr = state.options.screenReader
+        let after = sr ? "  \(t.met) of \(t.total) met" : "  \(t.met)/\(t.total) met"
         let room = width - Header.width(of: line) - DisplayWidth.of(after) - 4
-        if room >= 3 {
+        if room >= 3 && !sr {
             line.append(Span("  ["))
             let cells = Self.cells(targets, room: room, g)
             for (i, c) in cells.enumerated() {
@@ -283,7 +301,7 @@ enum MeetingScreen {
     static func statusHint(_ state: AppState) -> String? {
         if state.prompt != nil { return ReviewOverlays.hint(state) }
         guard let m = state.activeMeeting else { return nil }
-        if m.isSummary { return "Enter back into the meeting · q leave meeting mode · r report · R review" }
+        if m.isSummary { return "Enter back into the meeting · r report · R review · q ends meeting mode" }
         return "m met · x not met · p partly · Space no change · c comment · f forecast · a · e · q summary"
     }
 }

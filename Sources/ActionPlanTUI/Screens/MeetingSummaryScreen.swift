@@ -10,6 +10,7 @@ enum MeetingSummaryScreen {
         let head: StyledLine = [Span(" "), MeetingScreen.banner("MEETING SUMMARY"), Span("  "),
                                 Span("\(n) target\(n == 1 ? "" : "s") changed in this meeting", .bold)]
         grid.draw(head, row: rect.row, column: 0, width: w)
+        grid.focus = (rect.row, 1)
         let x = MeetingScreen.margin(w) / 2 + 1
         let cw = max(1, w - 2 * x)
         let all = lines(state, m, c, width: cw)

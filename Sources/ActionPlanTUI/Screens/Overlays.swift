@@ -63,7 +63,7 @@ enum Overlays {
             let box = e.1 ? (u ? "☑ " : "[x] ") : (u ? "☐ " : "[ ] ")
             let selected = n == picker.selection
             var style = e.2
-            if selected { style.reverse = true }
+            if selected { style.reverse = true; grid.focus = (rect.row + 1 + n, x) }
             grid.put(DisplayWidth.pad(" " + box + e.0, to: w), row: rect.row + 1 + n, column: x, style: style, maxWidth: w)
         }
         grid.put("Space ticks · Enter applies · Esc cancels", row: rect.bottom - 2, column: x, style: .dimmed, maxWidth: w)

@@ -24,6 +24,7 @@ enum TreePane {
         if rows.isEmpty {
             let text = doc.filters.isEmpty ? "This plan has no Key Issues." : "No targets match the filters (* clears them)."
             grid.put(text, row: rect.row + 1, column: rect.column + 2, maxWidth: rect.width - 2)
+            grid.focus = (rect.row + 1, rect.column + 2)
             return
         }
         let cursorIndex = rows.firstIndex { $0.node == doc.cursor }
@@ -42,6 +43,7 @@ enum TreePane {
                 grid.restyle(row: y, from: rect.column, to: rect.column + rect.width) {
                     if doc.focus == .tree { $0.reverse = true } else { $0.underline = true }
                 }
+                if doc.focus == .tree { grid.focus = (y, rect.column) }
             }
         }
         if rows.count > rect.height, rect.width > 0 {

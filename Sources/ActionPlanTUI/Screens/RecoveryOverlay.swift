@@ -34,6 +34,7 @@ enum RecoveryOverlay {
         grid.box(rect, title: "Unsaved text from an earlier session", glyphs: state.glyphs, style: Style(role: .accent))
         let x = rect.column + 2
         var y = rect.row + 1
+        grid.focus = (y, x)
         for (line, style) in head where y < rect.bottom - 1 {
             grid.put(DisplayWidth.truncate(line, to: inner), row: y, column: x, style: style, maxWidth: inner)
             y += 1

@@ -57,6 +57,7 @@ enum ReviewOverlays {
         let r = rect(layout, rows: 6)
         grid.box(r, title: "Close review \(number)?", glyphs: state.glyphs, style: Style(role: .accent))
         let x = r.column + 2, w = r.width - 4
+        grid.focus = (r.row + 1, x)
         let text = "Closing review \(number) (as at \(asAt.longDescription)) freezes every target's status, comment and "
             + "forecast into it. The next review's direction of travel is measured against it."
         for (n, line) in Wrap.lines(text, width: max(1, w), limit: 4).enumerated() where r.row + 1 + n < r.bottom - 2 {
@@ -75,6 +76,7 @@ enum ReviewOverlays {
         for (n, f) in formats.enumerated() where r.row + 2 + n < r.bottom - 1 {
             let text = DisplayWidth.pad(" \(f.key)  \(f.name)\(n == 0 ? " (default)" : "") — \(f.purpose)", to: w)
             grid.put(text, row: r.row + 2 + n, column: x, style: n == selection ? .reverse : .plain, maxWidth: w)
+            if n == selection { grid.focus = (r.row + 2 + n, x) }
         }
         grid.put("Enter writes it · h, m or c picks one · Esc cancels", row: r.bottom - 2, column: x, style: .dimmed, maxWidth: w)
     }

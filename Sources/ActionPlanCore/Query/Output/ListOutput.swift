@@ -65,11 +65,7 @@ public final class ListOutput {
     /// at all (not merely none passing the other conditions); nil otherwise.
     public var officerNotice: String? {
         guard let officerQuery, !officerMatchedAny else { return nil }
-        let close = OfficerSuggestion.suggestions(for: officerQuery.text, among: officers.sorted())
-        let quoted = "\"\(Sanitizer.clean(officerQuery.text))\""
-        guard !close.isEmpty else { return "no lead officer matches \(quoted)" }
-        return "no lead officer matches \(quoted); did you mean "
-            + close.map { "\"\(Sanitizer.clean($0))\"" }.joined(separator: " or ") + "?"
+        return OfficerSuggestion.noMatchNotice(for: officerQuery.text, among: officers.sorted())
     }
 
     /// The output. `width`: the text table's width (nil: no limit); `neutralise`: CSV cells protected

@@ -28,7 +28,7 @@ enum HelpFeature {
 
 extension AppState {
     var helpPage: Int { max(1, Layout(size).body.height - 1) }
-    var helpLineCount: Int { KeyTable.helpLines(width: size.width).count }
+    var helpLineCount: Int { KeyTable.helpLines(width: size.width, ascii: glyphs == .ascii).count }
 
     mutating func helpInput(_ input: KeyInput, scroll: Int) {
         switch HelpFeature.handle(input, scroll: scroll, lines: helpLineCount, page: helpPage) {
@@ -39,7 +39,7 @@ extension AppState {
 
     /// `?` in a meeting: the help, scrolled to the meeting's keys (the tree's are above them).
     mutating func openHelpAtMeetingKeys() {
-        let lines = KeyTable.helpLines(width: size.width)
+        let lines = KeyTable.helpLines(width: size.width, ascii: glyphs == .ascii)
         let heading = lines.firstIndex { $0.isHeading && $0.text == KeyBinding.Context.review.rawValue } ?? 0
         mode = .help(scroll: HelpFeature.clamp(heading, lines: lines.count, page: helpPage))
     }

@@ -237,7 +237,13 @@ extension MeetingState {
             if target.status != .notMet || text != target.forecast { changed.insert(target.id) }
             return out + moveOn(after: Message("\(target.id): " + parts.joined(separator: "; ")), c)
         case .cancel:
-            return [.message(Message("Nothing changed: \(session.targetID) is not marked not met (Esc)"))]
+            // True to what is on screen: a target already not met stays so; any other keeps its status.
+            let status = c.plan.target(id: session.targetID)?.status
+            if status == .notMet {
+                return [.message(Message("Nothing changed: \(session.targetID) is still \(c.glyphs.label(.notMet)), forecast unchanged (Esc)"))]
+            }
+            let kept = status.map { "stays \(c.glyphs.label($0))" } ?? "is unchanged"
+            return [.message(Message("Nothing changed: \(session.targetID) \(kept), not marked not met (Esc)"))]
         case .editing:
             return []
         }

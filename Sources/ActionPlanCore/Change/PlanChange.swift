@@ -99,7 +99,7 @@ public enum ChangeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .itemNotFound(let id, let plan):
             return "no Key Issue, objective or target \(q(id)) in plan \(Sanitizer.clean(plan)) (see `actionplan list --plan \(Sanitizer.clean(plan))`)"
         case .wrongKind(let id, let found, let expected, let doing):
-            return "cannot \(doing): \(q(id)) is a \(found.name), expected \(expected.map { "a \($0.name)" }.joined(separator: " or "))"
+            return "cannot \(doing): \(q(id)) is \(found.withArticle), expected \(expected.map(\.withArticle).joined(separator: " or "))"
         case .intoItself(let id): return "cannot move \(q(id)) into itself"
         case .emptyText(let field, let item): return "the \(field.rawValue) of \(q(item)) must not be empty"
         case .notAField(let field, let kind):

@@ -48,17 +48,17 @@ private struct Engine {
             k.id = plan.makeKeyIssueId()
             for o in k.objectives.indices { k.objectives[o].id = plan.makeObjectiveId(); k.objectives[o].targets = freshTargets(k.objectives[o].targets) }
             try requireText(k.title, .title, "the new Key Issue")
-            try insert(.keyIssue(k), to, what: "adding a Key Issue", isAdd: true)
+            try insert(.keyIssue(k), to, what: "add a Key Issue", isAdd: true)
         case .addObjective(var o, let to):
             o.id = plan.makeObjectiveId()
             o.targets = freshTargets(o.targets)
             try requireText(o.text, .text, "the new objective")
-            try insert(.objective(o), to, what: "adding an objective", isAdd: true)
+            try insert(.objective(o), to, what: "add an objective", isAdd: true)
         case .addTarget(var t, let to):
             t.id = plan.makeTargetId()
             try requireText(t.text, .text, "the new target")
             if t.due == nil { t.due = Timescale(t.timescale).due }
-            try insert(.target(t), to, what: "adding a target", isAdd: true)
+            try insert(.target(t), to, what: "add a target", isAdd: true)
         case .edit(let item, let field, let new, let expectedOld, let note):
             try edit(item, field, new, expectedOld: expectedOld, note: note)
         case .move(let item, let to):
@@ -70,7 +70,7 @@ private struct Engine {
             if case .keyIssue(let k) = content { ids += k.objectives.flatMap { [$0.id] + $0.targets.map(\.id) } }
             if case .objective(let o) = content { ids += o.targets.map(\.id) }
             for id in ids where plan.kind(of: id) != nil { throw .idInUse(id) }
-            try insert(content, .place(place), what: "restoring \(content.id)", isAdd: false)
+            try insert(content, .place(place), what: "restore \(content.id)", isAdd: false)
         case .renameOfficer(let old, let new):
             guard !new.trimmingCharacters(in: .whitespaces).isEmpty else { throw .emptyText(.leadOfficers, item: old) }
             for target in plan.allTargets where target.leadOfficers.contains(old) {
@@ -161,7 +161,7 @@ private struct Engine {
     private mutating func insert(_ item: RemovedItem, _ to: Destination, what: String, isAdd: Bool) throws(ChangeError) {
         if let (ref, removal) = removedReference(to) {
             // Someone removed where this was going: the removal wins, and the item is kept in history.
-            notApplied(ref, removal, what: "\(what) (\(item.id))", content: item)
+            notApplied(ref, removal, what: isAdd ? "the new \(item.kind.name) \(item.id)" : "putting back \(item.id)", content: item)
             return
         }
         let place = try resolve(to, kind: item.kind, moving: nil, doing: what)
@@ -193,10 +193,10 @@ private struct Engine {
 
     private mutating func move(_ id: String, _ to: Destination) throws(ChangeError) {
         guard let kind = plan.kind(of: id) else {
-            if let removal = plan.removal(of: id) { notApplied(id, removal, what: "moving \(id)"); return }
+            if let removal = plan.removal(of: id) { notApplied(id, removal, what: "moving \(id) there"); return }
             throw .itemNotFound(id, plan: plan.id)
         }
-        if let (ref, removal) = removedReference(to) { notApplied(ref, removal, what: "moving \(id)"); return }
+        if let (ref, removal) = removedReference(to) { notApplied(ref, removal, what: "moving \(id) there"); return }
         if case .end(let parent?) = to, parent == id { throw .intoItself(id) }
         if case .end(let parent?) = to, plan.parent(of: parent) == id { throw .intoItself(id) }
         let from = plan.place(of: id)!

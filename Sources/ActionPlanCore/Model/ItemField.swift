@@ -36,6 +36,9 @@ public enum ItemField: String, Sendable, CaseIterable {
 public enum ItemKind: String, Sendable, CaseIterable {
     case plan, keyIssue, objective, target
 
+    /// "a Key Issue", "an objective" …
+    public var withArticle: String { self == .objective ? "an objective" : "a \(name)" }
+
     /// "Key Issue", "objective" … for messages.
     public var name: String {
         switch self {

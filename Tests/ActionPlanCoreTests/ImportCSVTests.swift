@@ -45,8 +45,8 @@ final class ImportCSVTests: XCTestCase {
         issue.objectives = [objective, Objective(number: 2, text: "No targets yet")]
         plan.keyIssues = [issue, KeyIssue(number: 4, title: "Empty")]
         let back = try ImportFixtures.importCSV(PlanCSVExporter.render(plan)).plan
-        // Exactly: a CRLF inside a cell stays a CRLF (issue 16 item 12).
-        XCTAssertEqual(back.keyIssues, plan.keyIssues)
+        // Exactly: a CRLF inside a cell stays a CRLF (issue 16 item 12); the import gives ids (issue 10).
+        XCTAssertEqual(back.keyIssues, plan.withIds().keyIssues)
         XCTAssertEqual(back.nextTargetId, 10)
     }
 

@@ -41,6 +41,9 @@ enum StructureMerge {
         var p = plan
         p.nextTargetId = 0
         p.reviews = []
+        // Every save numbers its change and many add to the plan's history: merged on their own.
+        p.history = []
+        p.lastChange = 0
         for i in p.keyIssues.indices { for o in p.keyIssues[i].objectives.indices { p.keyIssues[i].objectives[o].targets = [] } }
         return p
     }
@@ -89,6 +92,7 @@ enum StructureMerge {
         let bP = positions(base), oP = positions(ours), tP = positions(theirs)
         let shapesAgree = shape(base) == shape(ours) && shape(ours) == shape(theirs)
         var kept: [String: (target: Target, position: Position)] = [:]
+        var removalRecords: [HistoryEntry] = []
         for id in Set(oT.keys).union(tT.keys) {
             let o = oT[id], t = tT[id], b = bT[id]
             switch (o, t) {
@@ -111,9 +115,25 @@ enum StructureMerge {
             case let (o?, nil), let (nil, o?):
                 let onOurs = oT[id] != nil
                 if let b {
-                    // Removed on the other side: kept only if this side changed it since.
-                    if o == b { continue }
-                    notes.append("\(id) was removed on one side but changed on the other: kept")
+                    // Removed on the other side: the removal wins (the rule of a save, README "Changing a
+                    // plan"); what this side did to it since is recorded as not applied, never lost silently.
+                    if o != b {
+                        let done = PlanMerge.newEntries(base: b.history, side: o.history)
+                        for entry in done {
+                            var record = entry
+                            record.action = .notApplied
+                            record.item = id
+                            record.note = "not applied: \(id) was removed on another machine" + (entry.note.map { " (\($0))" } ?? "")
+                            removalRecords.append(record)
+                        }
+                        if done.isEmpty {
+                            var record = HistoryEntry(when: "", who: "", field: nil, note: "not applied: \(id) was edited on one machine and removed on another", action: .notApplied, item: id)
+                            record.removed = .target(o)
+                            removalRecords.append(record)
+                        }
+                        notes.append("\(id) was removed on one side and changed on the other: removed; the changes are in the plan's history (not applied)")
+                    }
+                    continue
                 }
                 guard let p = (onOurs ? oP : tP)[id] else { continue }
                 if b == nil, !shapesAgree, (onOurs ? fo : ft) != frame(merged) {
@@ -134,6 +154,12 @@ enum StructureMerge {
             merged.keyIssues[position.issue].objectives[position.objective].targets = order.compactMap { kept[$0]?.target }
         }
         merged.nextTargetId = nextNumber
+        merged.nextKeyIssueId = max(ours.nextKeyIssueId, theirs.nextKeyIssueId)
+        merged.nextObjectiveId = max(ours.nextObjectiveId, theirs.nextObjectiveId)
+        // The plan's own history: what both had, then what either added, by time; change numbers go on
+        // from the larger of the two (two machines may have used the same number meanwhile).
+        merged.history = PlanMerge.mergedHistory(base: base.history, onto: ours.history, from: theirs.history, decisions: removalRecords)
+        merged.lastChange = max(ours.lastChange, theirs.lastChange)
         // 5. Reviews.
         merged.reviews = mergeReviews(base: base.reviews, ours: ours.reviews, theirs: theirs.reviews, &notes)
         return Result(plan: merged, ours: ours, theirs: theirs, notes: notes)

@@ -45,8 +45,8 @@ final class ImportCSVTests: XCTestCase {
         issue.objectives = [objective, Objective(number: 2, text: "No targets yet")]
         plan.keyIssues = [issue, KeyIssue(number: 4, title: "Empty")]
         let back = try ImportFixtures.importCSV(PlanCSVExporter.render(plan)).plan
-        // Exactly: a CRLF inside a cell stays a CRLF (issue 16 item 12).
-        XCTAssertEqual(back.keyIssues, plan.keyIssues)
+        // Exactly: a CRLF inside a cell stays a CRLF (issue 16 item 12); the import gives ids (issue 10).
+        XCTAssertEqual(back.keyIssues, plan.withIds().keyIssues)
         XCTAssertEqual(back.nextTargetId, 10)
     }
 
@@ -152,7 +152,7 @@ final class ImportCSVTests: XCTestCase {
             XCTAssertTrue(csv.hasPrefix((bom ? "\u{FEFF}" : "") + "Key Issue No,"))
             XCTAssertTrue(csv.contains(",Extra: Budget,Extra: Ref\r\n"), csv)
             let back = try ImportFixtures.importCSV(csv).plan
-            XCTAssertEqual(back.keyIssues, plan.keyIssues)
+            XCTAssertEqual(back.keyIssues, plan.withIds().keyIssues) // an import gives Key Issues and objectives ids (issue 10)
             XCTAssertEqual(back.title, plan.title)
             XCTAssertEqual(back.organisation, plan.organisation)
             XCTAssertEqual(back.department, plan.department)

@@ -63,15 +63,18 @@ final class PlanMergeTests: XCTestCase {
         XCTAssertGreaterThan(outcome.plan.nextTargetId, 6)
     }
 
-    func testARemovalOfAnUnchangedTargetStandsButAnEditedOneIsKept() throws {
+    func testARemovalWinsOverAnEditAndTheEditIsRecordedNotApplied() throws {
         let base = Fixtures.samplePlan()
         var a = base, b = base
         a.keyIssues[1].objectives[0].targets.removeAll { $0.id == "t3" || $0.id == "t4" }
         set(&b, "t4", .comment, "still needed", who: "sam", when: "2026-12-01T12:00:00Z")
         let outcome = try both(base, a, b)
         XCTAssertNil(outcome.plan.target(id: "t3"), "removed and unchanged elsewhere: gone")
-        XCTAssertEqual(outcome.plan.target(id: "t4")?.comment, "still needed", "an edit is not lost to a removal")
-        XCTAssertTrue(outcome.notes.contains("t4 was removed on one side but changed on the other: kept"), "\(outcome.notes)")
+        XCTAssertNil(outcome.plan.target(id: "t4"), "the removal wins, as in a save (README, Changing a plan)")
+        let record = try XCTUnwrap(outcome.plan.history.first { $0.action == .notApplied && $0.item == "t4" })
+        XCTAssertEqual(record.new, "still needed", "the edit is not lost silently: it is in the plan's history")
+        XCTAssertEqual(record.who, "sam")
+        XCTAssertTrue(outcome.notes.contains { $0.hasPrefix("t4 was removed on one side and changed on the other") }, "\(outcome.notes)")
     }
 
     func testAMoveOnOneSideAndAnEditOnTheOtherBothApply() throws {

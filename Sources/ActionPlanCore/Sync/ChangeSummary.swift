@@ -33,9 +33,10 @@ public struct ChangeSummary: Sendable, Equatable {
             }
             let added = PlanMerge.newEntries(base: before.history, side: target.history)
             var described = Set<TargetField>()
-            for entry in added where !described.contains(entry.field) && target.value(of: entry.field) != before.value(of: entry.field) {
-                described.insert(entry.field)
-                items.append(Item(who: entry.who, when: entry.when, text: describe(target, entry.field)))
+            for entry in added {
+                guard let field = entry.field?.targetField, !described.contains(field), target.value(of: field) != before.value(of: field) else { continue }
+                described.insert(field)
+                items.append(Item(who: entry.who, when: entry.when, text: describe(target, field)))
             }
             // Changed without a history entry (a file edited by hand, a restore): still said.
             for field in TargetField.allCases where !described.contains(field) && target.value(of: field) != before.value(of: field) {
@@ -76,10 +77,6 @@ public struct ChangeSummary: Sendable, Equatable {
         }
     }
 
-    /// The person to record as a commit's author: whoever made the latest change history records.
-    public var latestWho: String? {
-        items.filter { !$0.who.isEmpty }.max { $0.when < $1.when }?.who
-    }
 }
 
 extension Skeleton {

@@ -81,7 +81,7 @@ public enum PlanMerge {
                 let entry = HistoryEntry(when: winner.entry?.when ?? "", who: winner.entry?.who ?? "", field: key.field,
                                          old: loser.change.new, new: winner.change.new, note: note)
                 decisions[key.target, default: []].append(entry)
-                notes.append("\(key.target) \(key.field.rawValue): changed on both sides; kept \"\(Sanitizer.clean(winner.change.new))\" (\(winner.entry?.who ?? "?"), later), \"\(Sanitizer.clean(loser.change.new))\" (\(loser.entry?.who ?? "?")) is in history")
+                notes.append("\(key.target) \(key.field.rawValue): changed on both sides; kept \"\(shown(winner.change.new, key.field))\" (\(winner.entry?.who ?? "?"), later), \"\(shown(loser.change.new, key.field))\" (\(loser.entry?.who ?? "?")) is in history")
                 if winner.change.new == mine.change.new { try set(mine.change, in: &result) }
             } else {
                 try set(mine.change, in: &result)
@@ -105,14 +105,23 @@ public enum PlanMerge {
         return Outcome(plan: result, notes: notes)
     }
 
-    /// Sets a value with the save's own `apply` (which checks it: a status must be a status); the
-    /// entry it records is replaced by the merged history afterwards.
+    /// A value for a message: a status as it is typed (`not-met`), text cleaned for the terminal.
+    static func shown(_ value: String, _ field: TargetField) -> String {
+        if field == .status, let status = Status(rawValue: value) { return status.argument }
+        return Sanitizer.clean(value)
+    }
+
+    /// Sets a value with the save's own change engine (`PlanChanges.apply`, which checks it: a status
+    /// must be a status); the entry it records is replaced by the merged history afterwards, and the
+    /// change counter by the merged one.
     private static func set(_ change: TargetChange, in plan: inout Plan) throws(Failure) {
+        let counter = plan.lastChange
         do {
-            try plan.apply(change, who: "", when: "")
+            plan = try PlanChanges.apply([PlanChange(change)], onto: plan, who: "", when: "").plan
         } catch {
             throw Failure(message: error.description)
         }
+        plan.lastChange = counter
     }
 
     /// The field changes a side made since base, keyed by target and field.
@@ -125,7 +134,7 @@ public enum PlanMerge {
                 for field in TargetField.allCases where target.value(of: field) != Target(id: target.id, text: "").value(of: field) {
                     out[Key(target: target.id, field: field)] = SideChange(
                         change: TargetChange(targetID: target.id, field: field, expectedOld: nil, new: target.value(of: field)),
-                        entry: target.history.last { $0.field == field })
+                        entry: target.history.last { $0.field == ItemField(field) })
                 }
                 continue
             }
@@ -133,7 +142,7 @@ public enum PlanMerge {
             for field in TargetField.allCases where target.value(of: field) != before.value(of: field) {
                 out[Key(target: target.id, field: field)] = SideChange(
                     change: TargetChange(targetID: target.id, field: field, expectedOld: before.value(of: field), new: target.value(of: field)),
-                    entry: added.last { $0.field == field })
+                    entry: added.last { $0.field == ItemField(field) })
             }
         }
         return out
@@ -168,9 +177,11 @@ public enum PlanMerge {
 
     /// Time, then every other field: a total order, so the merged history is the same both ways.
     static func historyOrder(_ a: HistoryEntry, _ b: HistoryEntry) -> Bool {
-        let ka = [a.when, a.who, a.field.rawValue, a.old, a.new, a.note ?? ""]
-        let kb = [b.when, b.who, b.field.rawValue, b.old, b.new, b.note ?? ""]
-        return ka.lexicographicallyPrecedes(kb)
+        let ka = [a.when, a.who, a.fieldName, a.item ?? "", a.old, a.new, a.note ?? ""]
+        let kb = [b.when, b.who, b.fieldName, b.item ?? "", b.old, b.new, b.note ?? ""]
+        if ka != kb { return ka.lexicographicallyPrecedes(kb) }
+        // Entries alike in all of that (moves, removals): their whole content decides.
+        return String(reflecting: a) < String(reflecting: b)
     }
 }
 

@@ -332,7 +332,8 @@ public struct Sync: Sendable {
         let lines = summaries.flatMap(\.lines)
         let subject = Sync.subject(summaries, otherFiles: paths.filter { !isPlanPath($0) })
         let body = lines.joined(separator: "\n")
-        let author = summaries.compactMap(\.latestWho).first ?? who
+        // The person who made the latest of these changes, as history records it.
+        let author = summaries.flatMap(\.items).filter { !$0.who.isEmpty }.max { $0.when < $1.when }?.who ?? who
         try repo.must(["commit", "-q", "--no-verify", "-m", subject] + (body.isEmpty ? [] : ["-m", body]),
                       doing: "committing the saved plans", extraEnvironment: identity(author: author))
         return subject

@@ -133,6 +133,9 @@ public enum Mode: Sendable, Equatable {
     case recoveryOffer(EditRecovery)
     /// The start-review, close-review and report prompts (Features/ReviewPrompt).
     case reviewPrompt(ReviewPrompt)
+    /// The add and edit form, and "Remove …?" (Features/TreeEdit).
+    case itemForm(ItemForm)
+    case confirmRemove(RemoveConfirm)
 }
 
 public enum Screen: Sendable, Equatable { case plans, plan }

@@ -36,6 +36,8 @@ extension AppState {
             saved(planID: planID, changes: changes, result: result, time: time)
         case .review(let outcome):
             reviewOutcome(outcome)
+        case .structureSaved(let planID, let edit, let result, let time):
+            structureSaved(planID: planID, edit: edit, result: result, time: time)
         case .changedOnDisk(let planID, let result):
             changedOnDisk(planID: planID, result: result)
         case .diskChecked(let now):
@@ -58,6 +60,8 @@ extension AppState {
         case .statusPicker(let picker): statusPickerInput(input, picker: picker)
         case .recoveryOffer(let offer): recoveryInput(input, offer: offer, &fx)
         case .reviewPrompt(let prompt): reviewPromptInput(input, prompt: prompt, &fx)
+        case .itemForm(let form): itemFormInput(input, form: form, &fx)
+        case .confirmRemove(let confirm): confirmRemoveInput(input, confirm: confirm, &fx)
         case .normal:
             if let m = activeMeeting {
                 meetingInput(input, m, &fx)
@@ -86,6 +90,8 @@ extension AppState {
         case .statusPicker: return .statusPicker
         case .recoveryOffer: return .recovery
         case .reviewPrompt(let p): return p.keyMap
+        case .itemForm: return .itemForm
+        case .confirmRemove: return .confirmRemove
         case .normal:
             guard let m = activeMeeting else { return .tree }
             return m.isSummary ? .summary : .meeting

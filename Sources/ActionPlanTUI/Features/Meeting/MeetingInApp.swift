@@ -87,6 +87,7 @@ extension AppState {
                 case .forceQuit: fx.append(.quit)
                 case .startOrCloseReview: startOrCloseReview()
                 case .writeReport: askReportFormat()
+                case .meetingAddTarget: openAddTarget(inMeeting: true)
                 default: planCommand(command, &fx)
                 }
             case .message(let m):

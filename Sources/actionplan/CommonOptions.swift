@@ -95,6 +95,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
         case .save: throw ExitCode(Exit.saveFailed)
         case .invalidPlanID: throw ExitCode(Exit.usage)
         case .noDataDirectory, .file, .planExists: throw ExitCode(Exit.invalidData)
+        case .change(let e): throw ExitCode(e.isNotFound ? Exit.notFound : Exit.usage)
         }
     } catch let error as PlanFileError {
         printError(error.description)

@@ -38,11 +38,11 @@ struct SetCommand: ParsableCommand {
             }
             for entry in result.applied {
                 switch entry.field {
-                case .status:
+                case .status?:
                     let old = Status(rawValue: entry.old).map(glyphs.label) ?? entry.old
                     print("\(address): \(old) → \(glyphs.label(status))")
-                case .comment, .forecast:
-                    print("\(address): \(entry.field.rawValue) set")
+                default:
+                    print("\(address): \(entry.fieldName) set")
                 }
             }
             print("saved \(try store.path(for: address.planID))")

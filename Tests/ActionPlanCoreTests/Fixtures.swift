@@ -33,7 +33,7 @@ enum Fixtures {
         review.closedAt = "2007-01-31T17:00:00Z"
         review.snapshot = [TargetSnapshot(id: "t1", status: .partiallyMet, comment: "c", forecast: "")]
         plan.reviews = [review]
-        return plan
+        return plan.withIds() // as a saved plan has them (k1, o1 …)
     }
 
     static func temporaryDirectory() -> String {

@@ -44,7 +44,7 @@ final class ImportCSVTests: XCTestCase {
         issue.objectives = [objective, Objective(number: 2, text: "No targets yet")]
         plan.keyIssues = [issue, KeyIssue(number: 4, title: "Empty")]
         let back = try ImportFixtures.importCSV(PlanCSVExporter.render(plan)).plan
-        var expected = plan.keyIssues
+        var expected = plan.withIds().keyIssues
         expected[0].objectives[0].targets[0].forecast = "Met by March\n2009" // a CRLF in a cell is a line break
         XCTAssertEqual(back.keyIssues, expected)
         XCTAssertEqual(back.nextTargetId, 10)

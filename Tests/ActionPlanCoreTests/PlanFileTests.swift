@@ -15,7 +15,7 @@ final class PlanFileTests: XCTestCase {
     func testUnknownKeysAreKeptOnSave() throws {
         var text = String(decoding: PlanFile.encode(Fixtures.samplePlan()), as: UTF8.self)
         text = text.replacingOccurrences(of: "\"id\": \"t3\",", with: "\"id\": \"t3\",\n\"ragRating\": \"amber\",")
-        text = text.replacingOccurrences(of: "\"schemaVersion\": 1,", with: "\"schemaVersion\": 1,\n\"owner\": {\"name\": \"Jo\"},")
+        text = text.replacingOccurrences(of: "\"schemaVersion\": 2,", with: "\"schemaVersion\": 2,\n\"owner\": {\"name\": \"Jo\"},")
         let loaded = try XCTUnwrap(PlanFile.decode(Array(text.utf8), file: "x", expectedID: nil).loaded)
         XCTAssertEqual(Set(loaded.unknownKeys), ["$.owner", "$.keyIssues[1].objectives[0].targets[0].ragRating"])
         let again = String(decoding: PlanFile.encode(loaded.plan), as: UTF8.self)
@@ -101,8 +101,8 @@ final class PlanFileTests: XCTestCase {
     }
 
     func testNewerSchemaVersionIsRefused() {
-        let p = problems(#"{"schemaVersion": 2, "id": "p", "title": "P", "keyIssues": []}"#)
-        XCTAssertEqual(p, ["p.json: $.schemaVersion: schemaVersion 2 is newer than this program understands (1); upgrade actionplan to open this file"])
+        let p = problems(#"{"schemaVersion": 3, "id": "p", "title": "P", "keyIssues": []}"#)
+        XCTAssertEqual(p, ["p.json: $.schemaVersion: schemaVersion 3 is newer than this program understands (2); upgrade actionplan to open this file"])
     }
 
     func testBadDatesAndIdMismatch() {

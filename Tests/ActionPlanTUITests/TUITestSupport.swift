@@ -38,7 +38,7 @@ enum Sample {
             ]),
         ]
         plan.nextTargetId = 7
-        return plan
+        return plan.withIds() // as loaded from a file (k1, o1 …)
     }
 
     static func loaded(_ plan: Plan = plan()) -> PlanFile.Loaded {

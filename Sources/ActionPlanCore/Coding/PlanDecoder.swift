@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a plan file's bytes straight into a `Plan` (through JSONReader, with no JSONValue tree in between),
 /// checking every field against docs/FORMAT.md. It keeps going after a content problem so `validate` can
 /// report all of them; `problems` lists them as (JSON path, message). A value of the wrong type is reported
@@ -15,6 +17,12 @@ struct PlanDecoder {
     /// The highest number in a target id ("t12"; may be negative, "t-5"), kept as targets are read: every target
     /// read ends up in the plan, so this is the plan's, without walking (and copying) all the targets again.
     private var highestTargetNumber: Int?
+    /// Key Issue and objective ids seen (outside removed content), for the duplicate check.
+    private var itemIDs: [String: String] = [:]
+    /// The highest `k<N>` and `o<N>` numbers seen, removed content included (so ids are never reused).
+    private var highestKeyIssueNumber = 0, highestObjectiveNumber = 0
+    /// Above 0 while reading the content of a removal in a history entry: its ids are not live items.
+    private var removedDepth = 0
     private var stringScratch: [String] = []
 
     /// `buffer` must outlive the decoder.
@@ -39,6 +47,7 @@ struct PlanDecoder {
         var plan = Plan(id: "", title: "")
         var sawId = false, sawTitle = false, sawVersion = false, sawIssues = false
         var nextTargetId: Int?
+        var counters: [PlanKey: Int] = [:]
         while let key = try reader.nextKey(&object, PlanKey.table) {
             let path = { "$." + key.name }
             switch key {
@@ -47,7 +56,7 @@ struct PlanDecoder {
                 if let v = try int(path()) {
                     if v > Plan.schemaVersion {
                         fail(path(), "schemaVersion \(v) is newer than this program understands (\(Plan.schemaVersion)); upgrade actionplan to open this file")
-                    } else if v < 1 {
+                    } else if v < 1 {  // 1 is upgraded: ids are given to Key Issues and objectives below
                         fail(path(), "expected schemaVersion \(Plan.schemaVersion), found \(v)")
                     }
                 }
@@ -65,6 +74,16 @@ struct PlanDecoder {
             case .known(.asAt): plan.asAt = try day(path())
             case .known(.period): plan.period = try period(path())
             case .known(.nextTargetId): nextTargetId = try int(path())
+            case .known(.nextIssueId), .known(.nextObjectiveId), .known(.lastChange):
+                if case .known(let k) = key, let n = try int(path()) {
+                    if n < 0 || n > TargetID.maxNumber + 1 { fail(path(), "expected a number from 0 to \(TargetID.maxNumber + 1), found \(n)") } else { counters[k] = n }
+                }
+            case .known(.history):
+                if var items = try array(path()) {
+                    while let i = try reader.nextElement(&items) {
+                        if let h = try history("\(path())[\(i)]") { plan.history.append(h) }
+                    }
+                }
             case .known(.keyIssues):
                 sawIssues = true
                 if var items = try array(path()) {
@@ -110,6 +129,14 @@ struct PlanDecoder {
         }
         // At least 1 (what the file may hold), and past every id in use, even when the ids are negative ("t-5").
         plan.nextTargetId = min(max(nextTargetId ?? 1, (highestTargetNumber ?? 0) + 1), TargetID.maxNumber + 1)
+        for (id, path) in itemIDs.sorted(by: { $0.value < $1.value }) where targetIDs.contains(id) {
+            fail(path, "id \"\(id)\" is also a target's id; ids are unique across Key Issues, objectives and targets")
+        }
+        plan.nextKeyIssueId = min(max(counters[.nextIssueId] ?? 1, highestKeyIssueNumber + 1), TargetID.maxNumber + 1)
+        plan.nextObjectiveId = min(max(counters[.nextObjectiveId] ?? 1, highestObjectiveNumber + 1), TargetID.maxNumber + 1)
+        plan.lastChange = counters[.lastChange] ?? 0
+        // The upgrade of a version 1 file (and of hand-written items without ids): ids in document order.
+        plan.assignMissingIds()
         return plan
     }
 
@@ -121,6 +148,7 @@ struct PlanDecoder {
         var sawNumber = false, sawTitle = false, sawObjectives = false
         while let key = try reader.nextKey(&object, KeyIssueKey.table) {
             switch key {
+            case .known(.id): issue.id = try itemID(path() + ".id", prefix: "k", kind: "Key Issue")
             case .known(.number): sawNumber = true; issue.number = try int(path() + "." + key.name) ?? 0
             case .known(.title): sawTitle = true; issue.title = try string(path() + "." + key.name) ?? ""
             case .known(.statement): issue.statement = try string(path() + "." + key.name) ?? ""
@@ -146,6 +174,7 @@ struct PlanDecoder {
         var sawText = false, sawTargets = false
         while let key = try reader.nextKey(&object, ObjectiveKey.table) {
             switch key {
+            case .known(.id): o.id = try itemID(path() + ".id", prefix: "o", kind: "objective")
             case .known(.number): o.number = try int(path() + "." + key.name)
             case .known(.code): o.code = try string(path() + "." + key.name)
             case .known(.text): sawText = true; o.text = try string(path() + "." + key.name) ?? ""
@@ -206,7 +235,7 @@ struct PlanDecoder {
         if sawId {
             if let why = TargetID.problem(with: t.id) {
                 fail(path() + ".id", why)
-            } else if !targetIDs.insert(t.id).inserted {
+            } else if removedDepth == 0 && !targetIDs.insert(t.id).inserted {
                 duplicateTargetIDs.append((t.id, path() + ".id"))
             }
         }
@@ -236,7 +265,7 @@ struct PlanDecoder {
 
     private mutating func history(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> HistoryEntry? {
         guard var object = try object(path()) else { return nil }
-        var h = HistoryEntry(when: "", who: "", field: .status, old: "", new: "")
+        var h = HistoryEntry(when: "", who: "", field: nil)
         var sawWhen = false, sawField = false
         while let key = try reader.nextKey(&object, HistoryKey.table) {
             switch key {
@@ -245,17 +274,62 @@ struct PlanDecoder {
             case .known(.field):
                 sawField = true
                 if let s = try string(path() + "." + key.name) {
-                    if let f = TargetField(rawValue: s) { h.field = f } else { fail(path() + "." + key.name, "expected one of status, comment, forecast; found \"\(s)\"") }
+                    if let f = ItemField(rawValue: s) { h.field = f } else {
+                        fail(path() + "." + key.name, "expected one of \(ItemField.allCases.map(\.rawValue).joined(separator: ", ")); found \"\(s)\"")
+                    }
                 }
             case .known(.old): h.old = try string(path() + "." + key.name) ?? ""
             case .known(.new): h.new = try string(path() + "." + key.name) ?? ""
             case .known(.note): h.note = try string(path() + "." + key.name)
+            case .known(.action):
+                if let s = try string(path() + "." + key.name) {
+                    if let a = HistoryAction(rawValue: s) { h.action = a } else {
+                        fail(path() + "." + key.name, "expected one of \(HistoryAction.allCases.map(\.rawValue).joined(separator: ", ")); found \"\(s)\"")
+                    }
+                }
+            case .known(.item): h.item = try string(path() + "." + key.name)
+            case .known(.from), .known(.to):
+                if let s = try string(path() + "." + key.name) {
+                    if let place = Place(s) { if key.name == "from" { h.from = place } else { h.to = place } } else {
+                        fail(path() + "." + key.name, "expected a place such as \"o3 #2\" (parent id, position from 1) or \"#2\", found \"\(s)\"")
+                    }
+                }
+            case .known(.removedIssue):
+                removedDepth += 1; defer { removedDepth -= 1 }
+                if let k = try keyIssue(path() + "." + key.name) { h.removed = .keyIssue(k) }
+            case .known(.removedObjective):
+                removedDepth += 1; defer { removedDepth -= 1 }
+                if let o = try objective(path() + "." + key.name) { h.removed = .objective(o) }
+            case .known(.removedTarget):
+                removedDepth += 1; defer { removedDepth -= 1 }
+                if let t = try target(path() + "." + key.name) { h.removed = .target(t) }
+            case .known(.change): h.change = try int(path() + "." + key.name)
+            case .known(.undoes): h.undoes = try int(path() + "." + key.name)
             case .other(let name): h.extras.append(JSONMember(name, try reader.parseValue())); unknownKeys.append(path() + "." + name)
             }
         }
         if !sawWhen { fail(path(), "missing required key \"when\" (ISO 8601 UTC time)") }
-        if !sawField { fail(path(), "missing required key \"field\"") }
+        if !sawField && h.action == nil { fail(path(), "missing required key \"field\" (or \"action\")") }
         return h
+    }
+
+    /// A Key Issue's or objective's id: the target id alphabet, unique in the plan.
+    private mutating func itemID(_ path: @autoclosure () -> String, prefix: Character, kind: String) throws(JSONSyntaxError) -> String {
+        guard let id = try string(path()) else { return "" }
+        if let why = TargetID.problem(with: id) {
+            fail(path(), why.replacingOccurrences(of: "a target id", with: "a \(kind) id"))
+            return ""
+        }
+        if let n = ItemID.number(in: id, prefix: prefix) {
+            if prefix == "k" { highestKeyIssueNumber = max(highestKeyIssueNumber, n) } else { highestObjectiveNumber = max(highestObjectiveNumber, n) }
+        }
+        guard removedDepth == 0 else { return id }
+        if let first = itemIDs[id] {
+            fail(path(), "duplicate id \"\(id)\" (first used at \(first))")
+        } else {
+            itemIDs[id] = path()
+        }
+        return id
     }
 
     private mutating func review(_ path: @autoclosure () -> String) throws(JSONSyntaxError) -> Review? {

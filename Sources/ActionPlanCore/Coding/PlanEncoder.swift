@@ -18,7 +18,9 @@ struct PlanEncoder {
     private var lastKey: [String] = []
     #endif
 
+    /// Items without ids (a plan built in memory) get them here, as on load (`Plan.assignMissingIds`).
     static func encode(_ plan: Plan) -> [UInt8] {
+        let plan = plan.withIds()
         var e = PlanEncoder()
         e.out.reserveCapacity(4096 + plan.keyIssues.count * 256 + plan.targetCount * 640)
         e.plan(plan)
@@ -32,8 +34,12 @@ struct PlanEncoder {
         beginObject(p.extras)
         if let asAt = p.asAt { key("asAt"); string(asAt.description) }
         optional("department", p.department)
+        if !p.history.isEmpty { key("history"); array(p.history) { e, h in e.history(h) } }
         key("id"); string(p.id)
         key("keyIssues"); array(p.keyIssues) { e, issue in e.keyIssue(issue) }
+        if p.lastChange > 0 { key("lastChange"); number(Double(p.lastChange)) }
+        key("nextIssueId"); number(Double(p.nextKeyIssueId))
+        key("nextObjectiveId"); number(Double(p.nextObjectiveId))
         key("nextTargetId"); number(Double(p.nextTargetId))
         if !p.notes.isEmpty { key("notes"); array(p.notes) { e, note in e.string(note) } }
         optional("organisation", p.organisation)
@@ -54,6 +60,7 @@ struct PlanEncoder {
 
     private mutating func keyIssue(_ k: KeyIssue) {
         beginObject(k.extras)
+        key("id"); string(k.id)
         key("number"); number(Double(k.number))
         key("objectives"); array(k.objectives) { e, o in e.objective(o) }
         optional("statement", k.statement)
@@ -65,6 +72,7 @@ struct PlanEncoder {
         beginObject(o.extras)
         if let code = o.code { key("code"); string(code) }
         optional("expectedOutcome", o.expectedOutcome)
+        key("id"); string(o.id)
         if let n = o.number { key("number"); number(Double(n)) }
         key("targets"); array(o.targets) { e, t in e.target(t) }
         key("text"); string(o.text)
@@ -98,10 +106,22 @@ struct PlanEncoder {
 
     private mutating func history(_ h: HistoryEntry) {
         beginObject(h.extras)
-        key("field"); string(h.field.rawValue)
-        key("new"); string(h.new)
+        if let a = h.action { key("action"); string(a.rawValue) }
+        if let n = h.change { key("change"); number(Double(n)) }
+        if let f = h.field { key("field"); string(f.rawValue) }
+        if let place = h.from { key("from"); string(place.description) }
+        if let item = h.item { key("item"); string(item) }
+        if h.field != nil || !h.new.isEmpty { key("new"); string(h.new) }
         if let note = h.note { key("note"); string(note) }
-        key("old"); string(h.old)
+        if h.field != nil || !h.old.isEmpty { key("old"); string(h.old) }
+        switch h.removed {
+        case .keyIssue(let k)?: key("removedIssue"); keyIssue(k)
+        case .objective(let o)?: key("removedObjective"); objective(o)
+        case .target(let t)?: key("removedTarget"); target(t)
+        case nil: break
+        }
+        if let place = h.to { key("to"); string(place.description) }
+        if let n = h.undoes { key("undoes"); number(Double(n)) }
         key("when"); string(h.when)
         key("who"); string(h.who)
         endObject()

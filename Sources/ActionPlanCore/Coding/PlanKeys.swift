@@ -2,7 +2,8 @@
 /// Any other key is kept as an extra (or dropped, where the model has no extras) and listed as unknown.
 
 enum PlanKey: String, CaseIterable {
-    case schemaVersion, id, title, organisation, department, source, notes, asAt, period, nextTargetId, keyIssues, reviews
+    case schemaVersion, id, title, organisation, department, source, notes, asAt, period, nextTargetId, nextIssueId,
+         nextObjectiveId, lastChange, history, keyIssues, reviews
     static let table = JSONKeyTable(Self.self)
 }
 
@@ -12,12 +13,12 @@ enum PeriodKey: String, CaseIterable {
 }
 
 enum KeyIssueKey: String, CaseIterable {
-    case number, title, statement, objectives
+    case id, number, title, statement, objectives
     static let table = JSONKeyTable(Self.self)
 }
 
 enum ObjectiveKey: String, CaseIterable {
-    case number, code, text, expectedOutcome, targets
+    case id, number, code, text, expectedOutcome, targets
     static let table = JSONKeyTable(Self.self)
 }
 
@@ -32,7 +33,8 @@ enum MeasureKey: String, CaseIterable {
 }
 
 enum HistoryKey: String, CaseIterable {
-    case when, who, field, old, new, note
+    case when, who, field, old, new, note, action, item, from, to, removedIssue, removedObjective, removedTarget,
+         change, undoes
     static let table = JSONKeyTable(Self.self)
 }
 

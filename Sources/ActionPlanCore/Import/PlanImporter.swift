@@ -49,6 +49,7 @@ public enum PlanImporter {
         }
         plan.source = source
         plan.notes = report.notes(source: source)
+        plan.assignMissingIds() // k1…, o1… in document order, as a saved plan has them
         return ImportResult(plan: plan, report: report, format: chosen)
     }
 

@@ -1,6 +1,8 @@
 /// One equality action plan: Key Issues → Objectives → Targets. Mirrors the plan file (docs/FORMAT.md).
 public struct Plan: Sendable, Equatable {
-    public static let schemaVersion = 1
+    /// 2: Key Issues and objectives have ids (`k1`, `o1`), the plan has its own history and counters.
+    /// A version 1 file is upgraded on load (ids given in document order); it is written as 2 when saved.
+    public static let schemaVersion = 2
 
     public var id: String
     public var title: String
@@ -12,6 +14,15 @@ public struct Plan: Sendable, Equatable {
     public var notes: [String] = []
     /// The number the next new target id uses (`t<N>`): ids are never reused, even after a delete.
     public var nextTargetId: Int = 1
+    /// The numbers the next new Key Issue (`k<N>`) and objective (`o<N>`) ids use: never reused either.
+    public var nextKeyIssueId: Int = 1
+    public var nextObjectiveId: Int = 1
+    /// The number of the last change saved (`HistoryEntry.change`): every commit takes the next one, so
+    /// `undo` can tell one change (all the entries it made) from the one before.
+    public var lastChange: Int = 0
+    /// Changes that belong to no one target: the plan's own fields, Key Issues and objectives (added,
+    /// edited, moved, removed), removed targets (with their content) and edits that could not be applied.
+    public var history: [HistoryEntry] = []
     public var keyIssues: [KeyIssue] = []
     public var reviews: [Review] = []
     /// Members of the file this version does not know: written back unchanged so nothing is lost.
@@ -46,6 +57,8 @@ public struct Period: Sendable, Equatable {
 }
 
 public struct KeyIssue: Sendable, Equatable {
+    /// Stable id, `k1`, `k2` …, unique in the plan and never reused ("" until the plan gives it one).
+    public var id: String = ""
     public var number: Int
     public var title: String
     public var statement: String = ""
@@ -61,6 +74,8 @@ public struct KeyIssue: Sendable, Equatable {
 }
 
 public struct Objective: Sendable, Equatable {
+    /// Stable id, `o1`, `o2` …, unique in the plan and never reused ("" until the plan gives it one).
+    public var id: String = ""
     public var number: Int?
     public var code: String?
     public var text: String
@@ -166,24 +181,49 @@ public struct Measure: Sendable, Equatable {
     }
 }
 
-/// One recorded change of a target's status, comment or forecast.
+/// One recorded change: a field of a target, Key Issue, objective or the plan changed (`action` nil),
+/// or an item added, moved, removed or restored (see `HistoryAction`). docs/FORMAT.md lists the keys.
 public struct HistoryEntry: Sendable, Equatable {
     /// ISO 8601 UTC, e.g. `2026-11-24T14:02:11Z`.
     public var when: String
     public var who: String
-    public var field: TargetField
+    /// The field changed; nil for an add, move, remove or restore.
+    public var field: ItemField?
     public var old: String
     public var new: String
     public var note: String?
+    /// nil: a field changed. Otherwise what happened to the item.
+    public var action: HistoryAction?
+    /// The item the entry is about, in the plan's own history (`k2`, `o7`, `t31`); nil for the plan itself.
+    public var item: String?
+    /// Where the item was before a move or removal, and where it went by a move or add (`Place`).
+    public var from: Place?
+    public var to: Place?
+    /// What a removal took out, all of it (to undo it); also an add that could not be made.
+    public var removed: RemovedItem?
+    /// The change (commit) this entry belongs to: `Plan.lastChange` when it was saved.
+    public var change: Int?
+    /// For the entries of an undo: the number of the change they took back.
+    public var undoes: Int?
     public var extras: [JSONMember] = []
 
-    public init(when: String, who: String, field: TargetField, old: String, new: String, note: String? = nil) {
+    public init(when: String, who: String, field: ItemField?, old: String = "", new: String = "", note: String? = nil,
+                action: HistoryAction? = nil, item: String? = nil) {
         self.when = when
         self.who = who
         self.field = field
         self.old = old
         self.new = new
         self.note = note
+        self.action = action
+        self.item = item
+    }
+
+    /// The field's name, or for an add, move or removal what happened (`added`, `moved` …).
+    public var fieldName: String { field?.rawValue ?? action?.rawValue ?? "" }
+
+    public init(when: String, who: String, field: TargetField, old: String, new: String, note: String? = nil) {
+        self.init(when: when, who: who, field: ItemField(field), old: old, new: new, note: note)
     }
 }
 

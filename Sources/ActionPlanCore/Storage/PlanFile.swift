@@ -91,6 +91,7 @@ public enum PlanFile {
     }
 
     /// The bytes `actionplan` writes for a plan: sorted keys, two-space indent, trailing newline.
+    /// Items without ids (a plan built by an import) get them here, as on load (`Plan.assignMissingIds`).
     public static func encode(_ plan: Plan) -> [UInt8] {
         PlanEncoder.encode(plan)
     }

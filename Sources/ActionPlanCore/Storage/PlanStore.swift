@@ -120,47 +120,84 @@ public struct PlanStore: Sendable {
         public var merged: Bool
     }
 
-    /// Applies changes to a plan: under the lock, reads the file as it is now; if it differs from
-    /// `base` (another process saved), applies the changes to the newer version instead, field by
-    /// field, so both people's edits survive. Saves atomically; nothing is written if nothing changed.
+    /// Applies review-field changes to a plan (the UI's ticks, `set`): `commit(_: [PlanChange] …)` with
+    /// each as an `.edit`, the result in the terms of targets.
     public func commit(_ changes: [TargetChange], to id: String, base: PlanFile.Loaded? = nil,
                        who: String, when: String = Timestamp.iso()) throws(StoreError) -> CommitResult {
+        let result: ChangeResult
+        do throws(StoreError) {
+            result = try commit(changes.map(PlanChange.init), to: id, base: base, who: who, when: when)
+        } catch {
+            // These callers name targets only: say so as they always have.
+            if case .change(.itemNotFound(let target, _)) = error { throw .targetNotFound(TargetAddress(planID: id, targetID: target)) }
+            throw error
+        }
+        let conflicts = result.conflicts.compactMap { c -> Conflict? in
+            guard case .changedMeanwhile(let field, let theirs, let who, let mine) = c.kind, let f = field.targetField else { return nil }
+            return Conflict(targetID: c.item, field: f, theirValue: theirs, theirWho: who, mine: mine)
+        }
+        return CommitResult(loaded: result.loaded, applied: result.entries, conflicts: conflicts, merged: result.merged)
+    }
+
+    public struct ChangeResult: Sendable {
+        /// The plan as saved, with the fingerprint of what is on disk now.
+        public var loaded: PlanFile.Loaded
+        /// History entries this commit added (empty when nothing changed, and then nothing was written).
+        public var entries: [HistoryEntry]
+        /// The ids given to added items, one per add, in order.
+        public var added: [String]
+        /// Where this change met someone else's (README "Changing a plan"): never silent.
+        public var conflicts: [ChangeConflict]
+        public var warnings: [String]
+        /// True when the file had changed on disk since `base` and the changes were merged into it.
+        public var merged: Bool
+    }
+
+    /// Applies changes to a plan: under the lock, reads the file as it is now; if it differs from `base`
+    /// (another process saved), applies the changes to the newer version instead, item by item and field by
+    /// field (`PlanChanges.apply`), so both people's edits survive and new ids are allocated on the latest
+    /// version. Saves atomically; nothing is written if nothing changed, or if a change is refused.
+    /// - Parameter undoing: the change number these changes take back (`PlanUndo`).
+    public func commit(_ changes: [PlanChange], to id: String, base: PlanFile.Loaded? = nil, who: String,
+                       when: String = Timestamp.iso(), undoing: Int? = nil) throws(StoreError) -> ChangeResult {
+        try commit(to: id, base: base, who: who, when: when) { (_: Plan) throws(ChangeError) in (changes, undoing) }
+    }
+
+    /// Like `commit(_:to:…)`, with the changes worked out from the plan as it is on disk now, under the lock
+    /// (`undo`: the last change is the one in the file, whatever another process saved just before).
+    public func commit(to id: String, base: PlanFile.Loaded? = nil, who: String, when: String = Timestamp.iso(),
+                       _ changes: (Plan) throws(ChangeError) -> (changes: [PlanChange], undoing: Int?)) throws(StoreError) -> ChangeResult {
         let path = try path(for: id)
-        return try withPlanLock(id, wrap: StoreError.save) { () throws(StoreError) -> CommitResult in
-                let bytes = try readForSave(id, at: path)
-                let onDisk = Fingerprint(bytes)
-                var current: PlanFile.Loaded
-                var merged = false
-                if let base, base.fingerprint == onDisk {
-                    current = base
-                } else {
-                    let decoded = PlanFile.decode(bytes, file: path, expectedID: id, fingerprint: onDisk)
-                    guard let loaded = decoded.loaded else { throw StoreError.file(decoded.problems[0]) }
-                    current = loaded
-                    merged = base != nil
-                }
-                var applied: [HistoryEntry] = []
-                var conflicts: [Conflict] = []
-                for change in changes {
-                    guard let before = current.plan.target(id: change.targetID) else {
-                        throw StoreError.targetNotFound(TargetAddress(planID: id, targetID: change.targetID))
-                    }
-                    let now = before.value(of: change.field)
-                    if let expected = change.expectedOld, expected != now, now != change.new {
-                        let theirs = before.history.last(where: { $0.field == change.field })
-                        conflicts.append(Conflict(targetID: change.targetID, field: change.field,
-                                                  theirValue: now, theirWho: theirs?.who, mine: change.new))
-                    }
-                    if let entry = try current.plan.apply(change, who: who, when: when) { applied.append(entry) }
-                }
-                if !applied.isEmpty {
-                    let out = PlanFile.encode(current.plan)
-                    try replace(id, at: path, previous: bytes, with: out)
-                    current.fingerprint = Fingerprint(out)
-                } else {
-                    current.fingerprint = onDisk
-                }
-                return CommitResult(loaded: current, applied: applied, conflicts: conflicts, merged: merged)
+        return try withPlanLock(id, wrap: StoreError.save) { () throws(StoreError) -> ChangeResult in
+            let bytes = try readForSave(id, at: path)
+            let onDisk = Fingerprint(bytes)
+            var current: PlanFile.Loaded
+            var merged = false
+            if let base, base.fingerprint == onDisk {
+                current = base
+            } else {
+                let decoded = PlanFile.decode(bytes, file: path, expectedID: id, fingerprint: onDisk)
+                guard let loaded = decoded.loaded else { throw StoreError.file(decoded.problems[0]) }
+                current = loaded
+                merged = base != nil
+            }
+            let outcome: PlanChanges.Outcome
+            do throws(ChangeError) {
+                let asked = try changes(current.plan)
+                outcome = try PlanChanges.apply(asked.changes, onto: current.plan, who: who, when: when, undoing: asked.undoing)
+            } catch {
+                throw StoreError.change(error)
+            }
+            if outcome.changed {
+                current.plan = outcome.plan
+                let out = PlanFile.encode(current.plan)
+                try replace(id, at: path, previous: bytes, with: out)
+                current.fingerprint = Fingerprint(out)
+            } else {
+                current.fingerprint = onDisk
+            }
+            return ChangeResult(loaded: current, entries: outcome.entries, added: outcome.added,
+                                conflicts: outcome.conflicts, warnings: outcome.warnings, merged: merged)
         }
     }
 

@@ -7,6 +7,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case planExists(String)
     case file(PlanFileError)
     case save(SaveError)
+    /// A change that cannot be made (nothing was saved).
+    case change(ChangeError)
 
     public var description: String {
         switch self {
@@ -23,6 +25,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "a plan with id \"\(id)\" already exists (use --replace to overwrite it, or --id to choose another id)"
         case .file(let error): return error.description
         case .save(let error): return error.description
+        case .change(let error): return error.description
         }
     }
 }

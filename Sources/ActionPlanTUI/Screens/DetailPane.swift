@@ -104,7 +104,7 @@ enum DetailPane {
                 blank()
                 out.append([Span("History", .bold), Span(" (latest first, \(target.history.count) in all)", .dimmed)])
                 for h in target.history.suffix(historyShown).reversed() {
-                    var s = "\(Labels.historyTime(h.when))  \(h.who)  \(h.field.rawValue): "
+                    var s = "\(Labels.historyTime(h.when))  \(h.who)  \(h.fieldName): "
                     if h.field == .status {
                         s += "\(Labels.statusText(h.old, g)) → \(Labels.statusText(h.new, g))"
                     } else {

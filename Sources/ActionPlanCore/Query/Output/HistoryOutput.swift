@@ -35,7 +35,7 @@ public struct HistoryOutput {
         if entries.isEmpty { return Array("no changes recorded\n".utf8) }
         let table = TextTable(columns: ["WHEN", "WHO", "TARGET", "FIELD", "CHANGE"], glyphs: glyphs, flexibleColumn: 4)
         for (target, e) in entries {
-            table.add([e.when, e.who, "\(planID)/\(target)", e.field.rawValue, Self.change(e, glyphs: glyphs)])
+            table.add([e.when, e.who, "\(planID)/\(target)", e.fieldName, Self.change(e, glyphs: glyphs)])
         }
         return table.renderBytes(width: width)
     }
@@ -43,7 +43,7 @@ public struct HistoryOutput {
     public func json() -> [UInt8] {
         JSONWriter.serialize(.array(entries.map { target, e in
             .object([JSONMember("target", .string("\(planID)/\(target)")), JSONMember("when", .string(e.when)),
-                     JSONMember("who", .string(e.who)), JSONMember("field", .string(e.field.rawValue)),
+                     JSONMember("who", .string(e.who)), JSONMember("field", .string(e.fieldName)),
                      JSONMember("old", .string(e.old)), JSONMember("new", .string(e.new))]
                     + (e.note.map { [JSONMember("note", .string($0))] } ?? []))
         }))
@@ -51,7 +51,7 @@ public struct HistoryOutput {
 
     public func csv(neutralise: Bool = true) -> String {
         CSVText.render(header: ["target", "when", "who", "field", "old", "new", "note"], rows: entries.map { target, e in
-            ["\(planID)/\(target)", e.when, e.who, e.field.rawValue, e.old, e.new, e.note ?? ""]
+            ["\(planID)/\(target)", e.when, e.who, e.fieldName, e.old, e.new, e.note ?? ""]
         }, neutralise: neutralise)
     }
 }

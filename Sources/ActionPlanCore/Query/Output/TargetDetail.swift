@@ -55,7 +55,7 @@ public struct TargetDetail {
         if !target.history.isEmpty {
             out += "History\n"
             for h in target.history.reversed() {
-                let entry = glyphs.clean("\(h.when)  \(h.who)  \(h.field.rawValue): \(HistoryOutput.change(h, glyphs: glyphs))")
+                let entry = glyphs.clean("\(h.when)  \(h.who)  \(h.fieldName): \(HistoryOutput.change(h, glyphs: glyphs))")
                 let pieces = width.map { WordWrap.lines(entry, width: max(20, $0 - 4)) } ?? [entry]
                 for (i, piece) in pieces.enumerated() { out += (i == 0 ? "  " : "    ") + piece + "\n" }
             }
@@ -72,7 +72,7 @@ public struct TargetDetail {
         m.append(JSONMember("expectedOutcome", .string(objective.expectedOutcome)))
         m.append(JSONMember("history", .array(target.history.map { h in
             .object([JSONMember("when", .string(h.when)), JSONMember("who", .string(h.who)),
-                     JSONMember("field", .string(h.field.rawValue)), JSONMember("old", .string(h.old)),
+                     JSONMember("field", .string(h.fieldName)), JSONMember("old", .string(h.old)),
                      JSONMember("new", .string(h.new))] + (h.note.map { [JSONMember("note", .string($0))] } ?? []))
         })))
         if let measure = target.measure { m.append(JSONMember("measure", .string(measure.summary))) }

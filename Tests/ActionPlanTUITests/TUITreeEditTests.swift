@@ -6,8 +6,9 @@ import XCTest
 /// and the change it asks to save (`Effect.structure`). Saving them for real, undo and other
 /// writers are in TUITreeEditSessionTests.
 final class TUITreeEditTests: XCTestCase {
-    func structureEdits(_ effects: [Effect]) -> [StructureEdit] {
-        effects.compactMap { if case .structure(_, let edit, _) = $0 { return edit } else { return nil } }
+    /// The core changes the effects ask to save.
+    func structureEdits(_ effects: [Effect]) -> [PlanChange] {
+        effects.compactMap { if case .structure(_, let edit, _) = $0 { return edit.change } else { return nil } }
     }
 
     func form(_ s: AppState, file: StaticString = #filePath, line: UInt = #line) -> ItemForm? {
@@ -19,7 +20,7 @@ final class TUITreeEditTests: XCTestCase {
         var s = moveTo(.target("t1"), in: Sample.opened())
         s = send(s, .char("a")).0
         var f = try XCTUnwrap(form(s))
-        XCTAssertEqual(f.purpose, .addTarget(objective: .objective(0, 0), after: "t1"))
+        XCTAssertEqual(f.purpose, .addTarget(objective: "o1", after: "t1"))
         XCTAssertEqual(f.fields.map(\.label), ["Text", "Lead", "Time scale"])
         // Letters are typed, not taken as tree keys (d, m, x …).
         s = send(s, type("Train managers on the duty")).0
@@ -39,8 +40,8 @@ final class TUITreeEditTests: XCTestCase {
         XCTAssertTrue(render(s, size: Size(width: 80, height: 24)).text.contains("Due 30 Sep 2007"), render(s, size: Size(width: 80, height: 24)).text)
         let (done, fx) = send(s, .enter)
         XCTAssertEqual(done.mode, .normal)
-        XCTAssertEqual(structureEdits(fx), [.addTarget(objective: .objective(0, 0), after: "t1", text: "Train managers on the duty",
-                                                       officers: ["CSO", "GS"], timescale: "Sept 07")])
+        XCTAssertEqual(structureEdits(fx), [.addTarget(Target(id: "", text: "Train managers on the duty", leadOfficers: ["CSO", "GS"],
+                                                              timescale: "Sept 07"), to: .after("t1"))])
     }
 
     func testAnEmptyTextIsRefusedAndEscSavesNothing() {
@@ -55,7 +56,7 @@ final class TUITreeEditTests: XCTestCase {
 
     func testAddTargetOnAnObjectiveGoesAtItsEndAndOnAKeyIssueSaysWhere() {
         let s = send(moveTo(.objective(1, 0), in: Sample.opened()), .char("a")).0
-        XCTAssertEqual(form(s)?.purpose, .addTarget(objective: .objective(1, 0), after: nil))
+        XCTAssertEqual(form(s)?.purpose, .addTarget(objective: "o3", after: nil))
         let onIssue = send(moveTo(.issue(0), in: Sample.opened()), .char("a")).0
         XCTAssertEqual(onIssue.mode, .normal)
         XCTAssertEqual(onIssue.message?.text, "a adds a target: move to an objective or a target (A adds an objective or a Key Issue)")
@@ -63,12 +64,12 @@ final class TUITreeEditTests: XCTestCase {
 
     func testShiftAAddsAnObjectiveOrAKeyIssue() {
         let onTarget = send(moveTo(.target("t4"), in: Sample.opened()), .char("A")).0
-        XCTAssertEqual(form(onTarget)?.purpose, .addObjective(issue: .issue(0), after: .objective(0, 1)))
+        XCTAssertEqual(form(onTarget)?.purpose, .addObjective(issue: "k1", after: "o2"))
         XCTAssertEqual(form(onTarget)?.title, "New objective after objective CCS2")
         let onIssue = send(moveTo(.issue(1), in: Sample.opened()), .char("A")).0
-        XCTAssertEqual(form(onIssue)?.purpose, .addKeyIssue(after: .issue(1)))
+        XCTAssertEqual(form(onIssue)?.purpose, .addKeyIssue(after: "k2"))
         let (_, fx) = send(onIssue, type("Access to services") + [.enter])
-        XCTAssertEqual(structureEdits(fx), [.addKeyIssue(after: .issue(1), title: "Access to services")])
+        XCTAssertEqual(structureEdits(fx), [.addKeyIssue(KeyIssue(number: 3, title: "Access to services"), to: .after("k2"))])
         var empty = Sample.plan()
         empty.keyIssues = []
         let none = send(Sample.opened(empty), .char("A")).0
@@ -85,7 +86,7 @@ final class TUITreeEditTests: XCTestCase {
         s = send(moveTo(.issue(1), in: s), .char("e")).0
         XCTAssertEqual(form(s)?.fields.first?.label, "Title")
         let (_, fx) = send(s, [.end] + type(" (revised)") + [.enter])
-        XCTAssertEqual(structureEdits(fx), [.setText(.issue(1), "Employment and Training (revised)")])
+        XCTAssertEqual(structureEdits(fx), [.edit(item: "k2", field: .title, new: "Employment and Training (revised)", expectedOld: "Employment and Training")])
     }
 
     func testOfficersAndTimescaleWorkOnTargetsOnly() throws {
@@ -98,14 +99,15 @@ final class TUITreeEditTests: XCTestCase {
         let f = try XCTUnwrap(form(s))
         XCTAssertEqual(f.completions(from: s.officersInPlan().map(\.name)), ["Jo Fisher, Service Manager"])
         let (_, fx) = send(s, .down, .enter, .enter)
-        XCTAssertEqual(structureEdits(fx), [.setOfficers(targetID: "t1", ["GS", "Jo Fisher, Service Manager"])])
+        XCTAssertEqual(structureEdits(fx), [.edit(item: "t1", field: .leadOfficers, new: "GS\nJo Fisher, Service Manager", expectedOld: "GS\nCSO")],
+                       "one name per line, as the core carries them")
 
         s = send(moveTo(.target("t2"), in: Sample.opened()), .char("t")).0
         XCTAssertEqual(form(s)?.fields.first?.editor.text, "Ongoing")
         s = send(s, [.backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace] + type("when funded")).0
         XCTAssertTrue(render(s, size: Size(width: 80, height: 24)).text.contains("No date in that: kept as written"))
         let (_, ts) = send(s, .enter)
-        XCTAssertEqual(structureEdits(ts), [.setTimescale(targetID: "t2", "when funded")])
+        XCTAssertEqual(structureEdits(ts), [.edit(item: "t2", field: .timescale, new: "when funded", expectedOld: "Ongoing")])
     }
 
     func testOfficerNamesSplitAtSemicolonsOnly() {
@@ -122,22 +124,22 @@ final class TUITreeEditTests: XCTestCase {
     }
 
     func testMoveDestinations() {
-        let plan = Sample.plan()
-        XCTAssertEqual(Tree.destination(moving: .target("t1"), down: true, in: plan), .after(.target("t2")))
+        let plan = Sample.loaded().plan // with ids: k1 (o1, o2), k2 (o3)
+        XCTAssertEqual(Tree.destination(moving: .target("t1"), down: true, in: plan), .after("t2"))
         XCTAssertNil(Tree.destination(moving: .target("t1"), down: false, in: plan), "the first target of the plan")
-        XCTAssertEqual(Tree.destination(moving: .target("t3"), down: true, in: plan), .before(.target("t4")), "into the next objective, first")
-        XCTAssertEqual(Tree.destination(moving: .target("t4"), down: false, in: plan), .endOf(.objective(0, 0)), "into the one before, last")
-        XCTAssertEqual(Tree.destination(moving: .target("t4"), down: true, in: plan), .before(.target("t5")), "across Key Issues")
+        XCTAssertEqual(Tree.destination(moving: .target("t3"), down: true, in: plan), .before("t4"), "into the next objective, first")
+        XCTAssertEqual(Tree.destination(moving: .target("t4"), down: false, in: plan), .end(of: "o1"), "into the one before, last")
+        XCTAssertEqual(Tree.destination(moving: .target("t4"), down: true, in: plan), .before("t5"), "across Key Issues")
         XCTAssertNil(Tree.destination(moving: .target("t6"), down: true, in: plan))
-        XCTAssertEqual(Tree.destination(moving: .objective(0, 1), down: true, in: plan), .before(.objective(1, 0)))
-        XCTAssertEqual(Tree.destination(moving: .objective(1, 0), down: false, in: plan), .endOf(.issue(0)))
-        XCTAssertEqual(Tree.destination(moving: .issue(0), down: true, in: plan), .after(.issue(1)))
+        XCTAssertEqual(Tree.destination(moving: .objective(0, 1), down: true, in: plan), .before("o3"))
+        XCTAssertEqual(Tree.destination(moving: .objective(1, 0), down: false, in: plan), .end(of: "k1"))
+        XCTAssertEqual(Tree.destination(moving: .issue(0), down: true, in: plan), .after("k2"))
         XCTAssertNil(Tree.destination(moving: .issue(1), down: true, in: plan))
     }
 
     func testJAndKAskForTheMoveOrSayWhyNot() {
         let (_, fx) = send(moveTo(.target("t2"), in: Sample.opened()), .char("J"))
-        XCTAssertEqual(structureEdits(fx), [.move(.target("t2"), to: .after(.target("t3")))])
+        XCTAssertEqual(structureEdits(fx), [.move(item: "t2", to: .after("t3"))])
         let (first, none) = send(moveTo(.issue(0), in: Sample.opened()), .char("K"))
         XCTAssertTrue(structureEdits(none).isEmpty)
         XCTAssertEqual(first.message?.text, "Key Issue 1 is already the first")
@@ -160,13 +162,13 @@ final class TUITreeEditTests: XCTestCase {
         XCTAssertTrue(structureEdits(fx).isEmpty)
         s = send(moveTo(.target("t5"), in: Sample.opened()), .char("d")).0
         (still, fx) = send(s, .char("y"))
-        XCTAssertEqual(structureEdits(fx), [.remove(.target("t5"))])
+        XCTAssertEqual(structureEdits(fx), [.remove(item: "t5")])
     }
 
     func testPlusInAMeetingAddsAfterTheTargetOnScreenAndStaysInTheMeeting() {
         var s = send(moveTo(.target("t2"), in: Sample.opened()), .char("M")).0
         s = send(s, .char("+")).0
-        XCTAssertEqual(form(s)?.purpose, .addTarget(objective: .objective(0, 0), after: "t2"))
+        XCTAssertEqual(form(s)?.purpose, .addTarget(objective: "o1", after: "t2"))
         XCTAssertEqual(form(s)?.inMeeting, true)
         XCTAssertEqual(s.keyMap, .itemForm)
         let cancelled = send(s, .escape).0
@@ -174,7 +176,7 @@ final class TUITreeEditTests: XCTestCase {
         XCTAssertEqual(cancelled.keyMap, .meeting)
         let (saved, fx) = send(s, type("Agreed at the forum") + [.enter])
         XCTAssertNotNil(saved.activeMeeting)
-        XCTAssertEqual(structureEdits(fx), [.addTarget(objective: .objective(0, 0), after: "t2", text: "Agreed at the forum", officers: [], timescale: "")])
+        XCTAssertEqual(structureEdits(fx), [.addTarget(Target(id: "", text: "Agreed at the forum"), to: .after("t2"))])
     }
 
     func testTheNewKeysAreInTheTreeMapAndTheHelp() {

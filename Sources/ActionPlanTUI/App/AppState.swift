@@ -88,6 +88,9 @@ public struct UndoRecord: Sendable, Equatable {
     public var field: TargetField
     public var before: String
     public var after: String
+    /// A structural change or an edit of an item's own fields (Features/TreeEdit): then `targetID` is
+    /// the item's id and `field`, `before` and `after` are not used.
+    public var structural: StructuralUndo? = nil
 }
 
 /// The open plan and everything about how it is being viewed.

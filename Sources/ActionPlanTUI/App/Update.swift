@@ -174,12 +174,10 @@ extension AppState {
         guard var d = doc, d.id == planID else { return }
         switch result {
         case .success(let r):
-            d.base = r.loaded
             var remaining = d.pending
             for c in changes { if let i = remaining.firstIndex(of: c) { remaining.remove(at: i) } }
             d.pending = remaining
-            d.plan = r.loaded.plan
-            for c in d.pending { d.plan.setValue(c.new, of: c.field, target: c.targetID) }
+            rebase(&d, onto: r.loaded) // merged with someone else's changes, maybe structural
             lastSaved = time
             saveError = nil
             d.diskProblem = nil // the file on disk is what we just wrote
@@ -205,15 +203,9 @@ extension AppState {
                 fileIsReadableAgain()
                 return
             }
-            let shown = d
-            d.base = loaded
             d.diskProblem = nil
-            d.plan = loaded.plan
-            for c in d.pending { d.plan.setValue(c.new, of: c.field, target: c.targetID) }
-            // New Key Issues or objectives show expanded; the cursor stays on the same target.
-            for branch in Tree.allBranches(d.plan) where !shown.expanded.contains(branch) && Tree.order(of: branch, in: shown.plan) == nil {
-                d.expanded.insert(branch)
-            }
+            // The cursor stays on the same item, wherever it moved; new Key Issues and objectives show expanded.
+            rebase(&d, onto: loaded)
             doc = d
             fixCursor()
             message = Message("Reloaded: this plan was saved by someone else meanwhile")

@@ -6,14 +6,17 @@ import ActionPlanCore
 /// itself: Enter hands the values to whoever opened it (`TreeEditInApp`).
 public struct ItemForm: Sendable, Equatable {
     /// What the form is for, and so what its values become.
+    /// Items are named by their stable ids, so a form left open while someone else adds or moves
+    /// things still saves to the item it was opened on.
     public enum Purpose: Sendable, Equatable {
         /// A new target in the objective `objective`, after the target `after` (nil: at the end).
-        case addTarget(objective: NodeID, after: String?)
+        case addTarget(objective: String, after: String?)
         /// A new objective in Key Issue `issue`, after its objective `after` (nil: at the end).
-        case addObjective(issue: NodeID, after: NodeID?)
+        case addObjective(issue: String, after: String?)
         /// A new Key Issue after `after` (nil: at the end).
-        case addKeyIssue(after: NodeID?)
-        case editText(NodeID)
+        case addKeyIssue(after: String?)
+        /// The text of a target or objective, or a Key Issue's title.
+        case editText(item: String, field: ItemField)
         case editOfficers(targetID: String)
         case editTimescale(targetID: String)
     }

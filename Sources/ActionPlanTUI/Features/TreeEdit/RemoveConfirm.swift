@@ -4,6 +4,8 @@ import ActionPlanCore
 /// `KeyMap.confirmRemove`; `y` removes (and `u` undoes it), anything else keeps the item.
 public struct RemoveConfirm: Sendable, Equatable {
     public var node: NodeID
+    /// Its stable id: what is removed, even if someone else's change moved it meanwhile.
+    public var item: String
     /// "target t3", "objective 1.", "Key Issue 2".
     public var name: String
     /// The item's text, as a reminder of what it is.

@@ -23,16 +23,17 @@ extension AppState {
                                           fields: [ItemForm.Field(.timescale, target.timescale)]))
             }
         case .moveItemUp, .moveItemDown:
-            guard let node = d.cursor else { message = Message("Nothing to move"); return }
+            guard let node = d.cursor, let id = Tree.itemID(of: node, in: d.plan) else { message = Message("Nothing to move"); return }
             let down = command == .moveItemDown
+            let name = itemName(node)
             guard let to = Tree.destination(moving: node, down: down, in: d.plan) else {
-                message = Message("\(itemName(node).prefix(1).uppercased() + itemName(node).dropFirst()) is already the \(down ? "last" : "first")")
+                message = Message("\(name.prefix(1).uppercased() + name.dropFirst()) is already the \(down ? "last" : "first")")
                 return
             }
-            requestStructure(.move(node, to: to), &fx)
+            requestStructure(StructureEdit(.move(item: id, to: to), done: "moved \(name) \(down ? "down" : "up")", item: id), &fx)
         case .removeItem:
-            guard let node = d.cursor else { message = Message("Nothing to remove"); return }
-            mode = .confirmRemove(RemoveConfirm(node: node, name: itemName(node), text: itemText(node) ?? "",
+            guard let node = d.cursor, let id = Tree.itemID(of: node, in: d.plan) else { message = Message("Nothing to remove"); return }
+            mode = .confirmRemove(RemoveConfirm(node: node, item: id, name: itemName(node), text: itemText(node) ?? "",
                                                 targets: Tree.targetCount(under: node, in: d.plan)))
         default: break
         }
@@ -60,7 +61,8 @@ extension AppState {
                 return
             }
         }
-        var form = ItemForm(.addTarget(objective: objective, after: after),
+        guard let objectiveID = Tree.itemID(of: objective, in: d.plan) else { return }
+        var form = ItemForm(.addTarget(objective: objectiveID, after: after),
                             title: after.map { "New target after \($0)" } ?? "New target at the end of \(itemName(objective))",
                             fields: [ItemForm.Field(.text("Text")), ItemForm.Field(.officers), ItemForm.Field(.timescale)])
         form.inMeeting = inMeeting
@@ -71,29 +73,34 @@ extension AppState {
     /// in a plan with none, a Key Issue.
     mutating func openAddBranch() {
         guard let d = doc else { return }
+        var objective: NodeID?
         switch d.cursor {
-        case .objective(let i, _)?:
-            mode = .itemForm(ItemForm(.addObjective(issue: .issue(i), after: d.cursor), title: "New objective after \(itemName(d.cursor!))",
-                                      fields: [ItemForm.Field(.text("Text"))]))
+        case .objective?: objective = d.cursor
         case .target(let id)?:
             guard let p = d.plan.indexPath(ofTarget: id) else { return }
-            let o = NodeID.objective(p.issue, p.objective)
-            mode = .itemForm(ItemForm(.addObjective(issue: .issue(p.issue), after: o), title: "New objective after \(itemName(o))",
-                                      fields: [ItemForm.Field(.text("Text"))]))
+            objective = .objective(p.issue, p.objective)
         case .issue?:
-            mode = .itemForm(ItemForm(.addKeyIssue(after: d.cursor), title: "New Key Issue after \(itemName(d.cursor!))",
+            guard let id = Tree.itemID(of: d.cursor!, in: d.plan) else { return }
+            mode = .itemForm(ItemForm(.addKeyIssue(after: id), title: "New Key Issue after \(itemName(d.cursor!))",
                                       fields: [ItemForm.Field(.text("Title"))]))
         case nil:
             mode = .itemForm(ItemForm(.addKeyIssue(after: nil), title: "New Key Issue", fields: [ItemForm.Field(.text("Title"))]))
         }
+        guard let o = objective, case .objective(let i, _) = o, let oid = Tree.itemID(of: o, in: d.plan) else { return }
+        mode = .itemForm(ItemForm(.addObjective(issue: d.plan.keyIssues[i].id, after: oid), title: "New objective after \(itemName(o))",
+                                  fields: [ItemForm.Field(.text("Text"))]))
     }
 
     /// `e`: the selected item's text (a Key Issue's title).
     mutating func openEditText() {
-        guard let node = doc?.cursor, let text = itemText(node) else { message = Message("Nothing to edit"); return }
-        let label: String
-        if case .issue = node { label = "Title" } else { label = "Text" }
-        mode = .itemForm(ItemForm(.editText(node), title: "Edit \(itemName(node))", fields: [ItemForm.Field(.text(label), text)]))
+        guard let d = doc, let node = d.cursor, let id = Tree.itemID(of: node, in: d.plan), let text = itemText(node) else {
+            message = Message("Nothing to edit")
+            return
+        }
+        let field: ItemField
+        if case .issue = node { field = .title } else { field = .text }
+        mode = .itemForm(ItemForm(.editText(item: id, field: field), title: "Edit \(itemName(node))",
+                                  fields: [ItemForm.Field(.text(field == .title ? "Title" : "Text"), text)]))
     }
 
     /// A key while the form is open.
@@ -112,28 +119,37 @@ extension AppState {
 
     /// The form's values as the change they ask for ("unchanged" when they ask for none).
     mutating func save(_ form: ItemForm, _ v: ItemForm.Values, _ fx: inout [Effect]) {
-        let edit: StructureEdit
+        guard let plan = doc?.plan else { return }
+        var edit: StructureEdit
         switch form.purpose {
         case .addTarget(let objective, let after):
-            edit = .addTarget(objective: objective, after: after, text: v.text ?? "", officers: v.officers ?? [], timescale: v.timescale ?? "")
-        case .addObjective(let issue, let after): edit = .addObjective(issue: issue, after: after, text: v.text ?? "")
-        case .addKeyIssue(let after): edit = .addKeyIssue(after: after, title: v.text ?? "")
-        case .editText(let node):
-            guard let text = v.text, text != itemText(node) else { message = Message("Text unchanged"); return }
-            edit = .setText(node, text)
+            let t = Target(id: "", text: v.text ?? "", leadOfficers: v.officers ?? [], timescale: v.timescale ?? "")
+            edit = StructureEdit(.addTarget(t, to: after.map(Destination.after) ?? .end(of: objective)), done: "added", item: nil)
+        case .addObjective(let issue, let after):
+            let siblings = plan.keyIssue(id: issue)?.objectives ?? []
+            // Numbered like its siblings: the next number when they are numbered, none when they are not.
+            let number = siblings.contains { $0.number != nil } ? (siblings.compactMap(\.number).max() ?? 0) + 1 : nil
+            let o = Objective(number: number, text: v.text ?? "")
+            edit = StructureEdit(.addObjective(o, to: after.map(Destination.after) ?? .end(of: issue)), done: "added", item: nil)
+        case .addKeyIssue(let after):
+            let k = KeyIssue(number: (plan.keyIssues.map(\.number).max() ?? 0) + 1, title: v.text ?? "")
+            edit = StructureEdit(.addKeyIssue(k, to: after.map(Destination.after) ?? .end(of: nil)), done: "added", item: nil)
+        case .editText(let id, let field):
+            let old = try? plan.value(of: field, item: id)
+            guard let text = v.text, text != old else { message = Message("\(field == .title ? "Title" : "Text") unchanged"); return }
+            edit = StructureEdit(.edit(item: id, field: field, new: text, expectedOld: old), done: "changed the \(field == .title ? "title" : "text") of \(name(ofItem: id))", item: id)
         case .editOfficers(let id):
-            guard let officers = v.officers, officers != doc?.plan.target(id: id)?.leadOfficers else {
-                message = Message("Lead officers unchanged")
-                return
-            }
-            edit = .setOfficers(targetID: id, officers)
+            let old = plan.target(id: id)?.leadOfficers
+            guard let officers = v.officers, officers != old else { message = Message("Lead officers unchanged"); return }
+            // The core carries lead officers one name per line.
+            edit = StructureEdit(.edit(item: id, field: .leadOfficers, new: officers.joined(separator: "\n"),
+                                       expectedOld: old?.joined(separator: "\n")), done: "changed the lead officers of target \(id)", item: id)
         case .editTimescale(let id):
-            guard let timescale = v.timescale, timescale != doc?.plan.target(id: id)?.timescale else {
-                message = Message("Time scale unchanged")
-                return
-            }
-            edit = .setTimescale(targetID: id, timescale)
+            let old = plan.target(id: id)?.timescale
+            guard let timescale = v.timescale, timescale != old else { message = Message("Time scale unchanged"); return }
+            edit = StructureEdit(.edit(item: id, field: .timescale, new: timescale, expectedOld: old), done: "changed the time scale of target \(id)", item: id)
         }
+        edit.inMeeting = form.inMeeting
         requestStructure(edit, &fx)
     }
 
@@ -147,11 +163,18 @@ extension AppState {
             message = Message("Kept \(confirm.name)")
         case .remove:
             mode = .normal
-            requestStructure(.remove(confirm.node), &fx)
+            let with = confirm.node.isTarget ? "" : " with its \(confirm.targets) target\(confirm.targets == 1 ? "" : "s")"
+            requestStructure(StructureEdit(.remove(item: confirm.item), done: "removed \(confirm.name)\(with)", item: confirm.item), &fx)
         }
     }
 
     // MARK: - Names
+
+    /// `itemName` of the item with this id, wherever it is now.
+    func name(ofItem id: String) -> String {
+        guard let plan = doc?.plan, let node = Tree.node(ofItem: id, in: plan) else { return id }
+        return itemName(node)
+    }
 
     /// "target t3", "objective CCS2", "Key Issue 2" — how messages and titles name an item.
     func itemName(_ node: NodeID) -> String {
@@ -184,12 +207,6 @@ extension AppState {
     func officerText(_ officers: [String]) -> String { officers.map { $0 + "; " }.joined() }
 }
 
-extension AppState {
-    /// Asks for a structural change to be saved. Unsaved status and text changes go first, so the
-    /// change is made on top of them.
-    mutating func requestStructure(_ edit: StructureEdit, _ fx: inout [Effect]) {
-        guard let d = doc else { return }
-        if !d.pending.isEmpty { fx.append(.commit(planID: d.id, changes: d.pending, base: d.base)) }
-        fx.append(.structure(planID: d.id, edit: edit, base: d.base))
-    }
+extension NodeID {
+    var isTarget: Bool { if case .target = self { return true } else { return false } }
 }

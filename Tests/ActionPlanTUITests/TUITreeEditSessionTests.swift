@@ -41,6 +41,11 @@ final class TUITreeEditSessionTests: XCTestCase {
         XCTAssertEqual(runtime.state.doc?.cursor, node, file: file, line: line)
     }
 
+    /// The detail pane's lines, unwrapped (wide).
+    func detail(_ state: AppState) -> String {
+        DetailPane.lines(for: state, width: 300).map { $0.map(\.text).joined() }.joined(separator: "\n")
+    }
+
     func onDisk() throws -> Plan { try store.load("sample").plan }
 
     func targetIDs(_ plan: Plan, _ i: Int, _ o: Int) -> [String] { plan.keyIssues[i].objectives[o].targets.map(\.id) }
@@ -115,6 +120,21 @@ final class TUITreeEditSessionTests: XCTestCase {
         let plan = try onDisk()
         XCTAssertEqual(plan.keyIssues[0].objectives.map(\.text).first, "Promote equality through procurement")
         XCTAssertEqual(runtime.state.doc?.cursor, .objective(0, 0), "still on the objective that moved")
+        XCTAssertTrue(render(runtime.state, size: Size(width: 120, height: 40)).text.contains("Objective o2"), "the detail pane names it by its id")
+        let screen = detail(runtime.state)
+        XCTAssertTrue(screen.contains("me moved from k1 #2 to k1 #1"), "and lists the move in its history:\n\(screen)")
+    }
+
+    func testTheDetailPaneListsATargetsStructuralHistory() throws {
+        var runtime = started()
+        goTo(.target("t1"), &runtime)
+        keys(&runtime, [.char("a")] + type("New one") + [.enter])
+        keys(&runtime, [.char("e"), .end] + type(", revised") + [.enter])
+        keys(&runtime, [.char("L")] + type("GS; KG") + [.enter])
+        let screen = detail(runtime.state)
+        XCTAssertTrue(screen.contains("me leadOfficers: (none) → “GS, KG”"), screen)
+        XCTAssertTrue(screen.contains("me text: “New one” → “New one, revised”"), screen)
+        XCTAssertTrue(screen.contains("me added at o1 #2"), screen)
     }
 
     func testRemoveAnObjectiveAsksThenUndoBringsItBackWithItsTargetsAndHistory() throws {

@@ -122,7 +122,7 @@ final class TUITreeEditSessionTests: XCTestCase {
         XCTAssertEqual(runtime.state.doc?.cursor, .objective(0, 0), "still on the objective that moved")
         XCTAssertTrue(render(runtime.state, size: Size(width: 120, height: 40)).text.contains("Objective o2"), "the detail pane names it by its id")
         let screen = detail(runtime.state)
-        XCTAssertTrue(screen.contains("me moved from k1 #2 to k1 #1"), "and lists the move in its history:\n\(screen)")
+        XCTAssertTrue(screen.contains("me moved k1 #2 → k1 #1"), "and lists the move in its history:\n\(screen)")
     }
 
     func testTheDetailPaneListsATargetsStructuralHistory() throws {
@@ -133,7 +133,7 @@ final class TUITreeEditSessionTests: XCTestCase {
         keys(&runtime, [.char("L")] + type("GS; KG") + [.enter])
         let screen = detail(runtime.state)
         XCTAssertTrue(screen.contains("me leadOfficers: (none) → “GS, KG”"), screen)
-        XCTAssertTrue(screen.contains("me text: “New one” → “New one, revised”"), screen)
+        XCTAssertTrue(screen.contains("me text: \"New one\" → \"New one, revised\""), screen)
         XCTAssertTrue(screen.contains("me added at o1 #2"), screen)
     }
 

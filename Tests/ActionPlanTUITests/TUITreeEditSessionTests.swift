@@ -215,6 +215,28 @@ final class TUITreeEditSessionTests: XCTestCase {
         XCTAssertEqual(try onDisk().keyIssues.count, 3, "theirs kept")
     }
 
+    /// The form is open on a target someone else removes: saving says so, nothing is applied to any
+    /// other item, and the text is kept in the plan's history (the removal wins, not silently).
+    func testSavingTheFormOnATargetSomeoneRemovedSaysSoAndKeepsTheTextInHistory() throws {
+        var runtime = started()
+        goTo(.target("t5"), &runtime)
+        keys(&runtime, [.char("e"), .end] + type(" by 2008"))
+        try PlanStore(directory: dir, keepBackups: 2).commit([.remove(item: "t5")], to: "sample", who: "ann")
+        XCTAssertFalse(runtime.handle([.tick(now: 1000)]))
+        XCTAssertEqual(runtime.state.keyMap, .itemForm, "the form stays open over the reload")
+        keys(&runtime, [.enter])
+        let message = try XCTUnwrap(runtime.state.message)
+        XCTAssertTrue(message.isError)
+        XCTAssertTrue(message.text.contains("t5 was removed by ann"), message.text)
+        let plan = try onDisk()
+        XCTAssertNil(plan.target(id: "t5"))
+        let kept = try XCTUnwrap(plan.history.last)
+        XCTAssertEqual(kept.action, .notApplied)
+        XCTAssertEqual(kept.item, "t5")
+        XCTAssertEqual(kept.new, "Ensure recruitment of foster carers reflects the community. by 2008")
+        XCTAssertNotEqual(runtime.state.doc?.undo.last?.targetID, "t5", "nothing to undo: nothing was applied")
+    }
+
     /// The same with the cursor on an objective and its text being edited in the form: the cursor
     /// follows the objective to its new place, and the edit saves to that objective (by its id).
     func testAnotherWritersInsertKeepsTheCursorOnTheSameObjectiveAndTheFormsText() throws {

@@ -31,6 +31,8 @@ struct ActionPlanCommand: ParsableCommand {
             UICommand.self, MeetCommand.self, PlansCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
             SummaryCommand.self, ReviewCommand.self, ReportCommand.self, ValidateCommand.self,
             HistoryCommand.self, RestoreCommand.self, ImportCommand.self, ExportCommand.self,
+            NewCommand.self, AddCommand.self, EditCommand.self, MoveCommand.self, RemoveCommand.self, UndoCommand.self,
+            OfficersCommand.self, RolloverCommand.self,
             InitCommand.self, ConfigCommand.self, SyncCommand.self, MergeDriverCommand.self,
         ],
         defaultSubcommand: UICommand.self

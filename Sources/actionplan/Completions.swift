@@ -14,6 +14,11 @@ extension CompletionKind {
         .custom { words, _, prefix in CompletionCandidates.targetAddresses(in: Completions.directory(words), prefix: prefix) }
     }
 
+    /// `PLAN_ID` or `PLAN_ID/ID` of a Key Issue, objective or target (`edit`, `move`, `remove`, `add`).
+    static var itemAddress: CompletionKind {
+        .custom { words, _, prefix in CompletionCandidates.itemAddresses(in: Completions.directory(words), prefix: prefix) }
+    }
+
     static var officer: CompletionKind {
         .custom { words, _, prefix in
             CompletionCandidates.officers(in: Completions.directory(words), plan: Completions.value(of: "--plan", in: words),

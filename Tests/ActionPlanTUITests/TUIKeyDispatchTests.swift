@@ -41,6 +41,8 @@ final class TUIKeyDispatchTests: XCTestCase {
             ("report", send(onTarget, .char("r")).0), ("recovery", recovery), ("help", send(onTarget, .char("?")).0),
             ("meeting", meeting), ("meeting editor", send(meeting, .char("c")).0), ("not met prompt", send(meeting, .char("x")).0),
             ("summary", send(meeting, .char("q")).0), ("help in a meeting", send(meeting, .char("?")).0),
+            ("add target form", send(onTarget, .char("a")).0), ("officers form", send(onTarget, .char("L")).0),
+            ("form in a meeting", send(meeting, .char("+")).0), ("remove confirmation", send(onTarget, .char("d")).0),
         ]
         return out
     }

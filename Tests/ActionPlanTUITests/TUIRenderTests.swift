@@ -133,7 +133,7 @@ final class TUIRenderTests: XCTestCase {
 
     func testHelpListsEveryKeyFromTheKeyTable() {
         var s = send(Sample.opened(), .char("?")).0
-        let tall = Size(width: 120, height: 240) // every key on one screen, meeting mode's and the boxes' too
+        let tall = Size(width: 120, height: 320) // every key on one screen, meeting mode's and the boxes' too
         s = update(s, .resize(tall)).0
         let text = render(s, size: tall).text
         for binding in KeyTable.bindings {

@@ -64,6 +64,18 @@ final class TUISnapshotTests: XCTestCase {
         }
     }
 
+    func testTreeEditBoxes() {
+        check("add-target-form") { send(self.onTarget("t1", $0), [.char("a")] + type("Train managers on the duty") + [.tab] + type("c")).0 }
+        check("officers-form") { send(self.onTarget("t1", $0), [.char("L"), .char("G"), .down]).0 }
+        check("timescale-form") { send(self.onTarget("t2", $0), [.char("t"), .ctrl("a")] + type("Sept 07 ")).0 }
+        check("add-key-issue-form") { send($0, [.char("A")] + type("Access to services")).0 }
+        check("remove-objective") { send(self.onTarget("t1", $0), .up, .char("d")).0 }
+        check("remove-target") { send(self.onTarget("t3", $0), .char("d")).0 }
+        check("meeting-add-target", plan: TUIMeetingTests.planWithReviews()) {
+            send(self.onTarget("t3", $0), [.char("M"), .char("+")] + type("Agreed: publish the results")).0
+        }
+    }
+
     func testMeeting() {
         let plan = TUIMeetingTests.planWithReviews()
         check("meeting", plan: plan) { send(self.onTarget("t3", $0), .char("M")).0 }

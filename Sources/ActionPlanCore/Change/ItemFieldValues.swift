@@ -99,11 +99,8 @@ extension Plan {
             case .timescale:
                 // The due date follows the time scale; one that names no date is kept as text, with a warning.
                 t.timescale = value
-                let meaning = Timescale(value).meaning
                 t.due = Timescale(value).due
-                if case .unknown = meaning, !value.trimmingCharacters(in: .whitespaces).isEmpty {
-                    warning = "the time scale \"\(Sanitizer.clean(value))\" of \(t.id) names no date this program can read: kept as text, with no due date"
-                }
+                warning = Timescale.unreadableWarning(value, target: t.id)
             case .due:
                 if value.isEmpty { t.due = nil; break }
                 guard let d = Day(iso: value) else { throw .badValue(.due, value: value, expected: "a date as YYYY-MM-DD") }
@@ -177,5 +174,13 @@ public enum MeasureText {
             }
         }
         return m
+    }
+}
+
+extension Timescale {
+    /// A time scale the parser cannot read is accepted as text (as import does), with this warning.
+    public static func unreadableWarning(_ text: String, target: String) -> String? {
+        guard case .unknown = Timescale(text).meaning, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return "the time scale \"\(Sanitizer.clean(text))\" of \(target) names no date this program can read: kept as text, with no due date"
     }
 }

@@ -3,7 +3,8 @@
 public enum PlanChanges {
     public struct Outcome: Sendable {
         public var plan: Plan
-        /// The history entries made, in order (in the targets' histories or the plan's own).
+        /// The history entries made, in order (in the targets' histories or the plan's own); here each names
+        /// its item in `item` (nil: the plan's own fields).
         public var entries: [HistoryEntry] = []
         /// The ids given to added items, one per add, in the order of the changes.
         public var added: [String] = []
@@ -59,6 +60,7 @@ private struct Engine {
             try requireText(t.text, .text, "the new target")
             if t.due == nil { t.due = Timescale(t.timescale).due }
             try insert(.target(t), to, what: "add a target", isAdd: true)
+            if let w = Timescale.unreadableWarning(t.timescale, target: t.id) { outcome.warnings.append(w) }
         case .edit(let item, let field, let new, let expectedOld, let note):
             try edit(item, field, new, expectedOld: expectedOld, note: note)
         case .move(let item, let to):
@@ -277,6 +279,7 @@ private struct Engine {
         var e = e
         if kind == .target, let item, let p = plan.indexPath(ofTarget: item) {
             plan.keyIssues[p.issue].objectives[p.objective].targets[p.target].history.append(e)
+            e.item = item // in the outcome every entry names its item (in the file the target's history does)
         } else {
             e.item = kind == .plan ? nil : item
             plan.history.append(e)

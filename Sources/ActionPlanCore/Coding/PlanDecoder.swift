@@ -216,6 +216,7 @@ struct PlanDecoder {
                     }
                 }
             case .known(.comment): t.comment = try string(path() + ".comment") ?? ""
+            case .known(.carriedFrom): t.carriedFrom = try string(path() + ".carriedFrom")
             case .known(.forecast): t.forecast = try string(path() + ".forecast") ?? ""
             case .known(.measure): t.measure = try measure(path() + ".measure")
             case .known(.history):

@@ -82,6 +82,7 @@ struct PlanEncoder {
 
     private mutating func target(_ t: Target) {
         beginObject(t.extras)
+        if let from = t.carriedFrom { key("carriedFrom"); string(from) }
         optional("comment", t.comment)
         if let due = t.due { key("due"); string(due.description) }
         optional("forecast", t.forecast)

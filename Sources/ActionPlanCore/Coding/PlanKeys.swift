@@ -23,7 +23,7 @@ enum ObjectiveKey: String, CaseIterable {
 }
 
 enum TargetKey: String, CaseIterable {
-    case id, text, leadOfficers, timescale, due, status, comment, forecast, measure, history
+    case id, text, leadOfficers, timescale, due, status, comment, forecast, measure, history, carriedFrom
     static let table = JSONKeyTable(Self.self)
 }
 

@@ -113,6 +113,8 @@ public struct Target: Sendable, Equatable {
     public var forecast: String = ""
     public var measure: Measure?
     public var history: [HistoryEntry] = []
+    /// Where a target carried over by `rollover` came from: `OLD_PLAN_ID/TARGET_ID`.
+    public var carriedFrom: String?
     public var extras: [JSONMember] = []
 
     public init(id: String, text: String, leadOfficers: [String] = [], timescale: String = "",

@@ -50,6 +50,7 @@ public enum AddressError: Error, Equatable, CustomStringConvertible {
     case malformed(String)
     case malformedTarget(String, reason: String)
     case conflictingPlans(String, option: String)
+    case malformedItem(String, reason: String)
 
     /// Not found (exit 2) rather than a usage mistake (exit 64).
     public var isNotFound: Bool {
@@ -75,6 +76,8 @@ public enum AddressError: Error, Equatable, CustomStringConvertible {
             return "expected PLAN_ID/TARGET_ID or TARGET_ID, found \(q(text))"
         case .malformedTarget(let text, let reason):
             return "\(q(text)) is not a target address: \(reason)"
+        case .malformedItem(let text, let reason):
+            return "\(q(text)) is not an address: \(reason)"
         case .conflictingPlans(let text, let option):
             return "\(q(text)) names a different plan from --plan \(q(option))"
         }

@@ -43,6 +43,9 @@ public struct TargetRow: Sendable {
     public var issueTitle: String
     public var objectiveLabel: String
     public var objectiveText: String
+    /// The stable ids of the Key Issue and objective (`k2`, `o7`).
+    public var issueID: String
+    public var objectiveID: String
     public var target: Target
 
     public init(planID: String, issue: KeyIssue, objective: Objective, target: Target) {
@@ -51,6 +54,8 @@ public struct TargetRow: Sendable {
         self.issueTitle = issue.title
         self.objectiveLabel = objective.label
         self.objectiveText = objective.text
+        self.issueID = issue.id
+        self.objectiveID = objective.id
         self.target = target
     }
 

@@ -23,6 +23,26 @@ public enum CompletionCandidates {
         return plans.map { $0 + "/" }
     }
 
+    /// `PLAN_ID` and `PLAN_ID/ID` for every Key Issue, objective and target (document order).
+    public static func itemAddresses(in directory: String, prefix: String) -> [String] {
+        let store = PlanStore(directory: directory)
+        func items(_ plan: Plan) -> [String] {
+            var ids: [String] = [plan.id]
+            for k in plan.keyIssues {
+                ids.append("\(plan.id)/\(k.id)")
+                for o in k.objectives { ids.append("\(plan.id)/\(o.id)"); ids += o.targets.map { "\(plan.id)/\($0.id)" } }
+            }
+            return ids
+        }
+        if let slash = prefix.firstIndex(of: "/") {
+            guard let plan = try? store.load(String(prefix[..<slash])).plan else { return [] }
+            return items(plan).filter { $0.hasPrefix(prefix) }
+        }
+        let plans = planIDs(in: directory, prefix: prefix)
+        if plans.count == 1, let plan = try? store.load(plans[0]).plan { return items(plan) }
+        return plans
+    }
+
     /// Every lead officer named in the plans (or in one plan), once each, sorted.
     public static func officers(in directory: String, plan: String? = nil, prefix: String) -> [String] {
         let store = PlanStore(directory: directory)

@@ -96,6 +96,9 @@ public struct UndoRecord: Sendable, Equatable {
     public var field: TargetField
     public var before: String
     public var after: String
+    /// A structural change or an edit of an item's own fields (Features/TreeEdit): then `targetID` is
+    /// the item's id and `field`, `before` and `after` are not used.
+    public var structural: StructuralUndo? = nil
 }
 
 /// The open plan and everything about how it is being viewed.
@@ -141,6 +144,9 @@ public enum Mode: Sendable, Equatable {
     case recoveryOffer(EditRecovery)
     /// The start-review, close-review and report prompts (Features/ReviewPrompt).
     case reviewPrompt(ReviewPrompt)
+    /// The add and edit form, and "Remove …?" (Features/TreeEdit).
+    case itemForm(ItemForm)
+    case confirmRemove(RemoveConfirm)
 }
 
 public enum Screen: Sendable, Equatable { case plans, plan }

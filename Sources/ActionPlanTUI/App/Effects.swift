@@ -14,6 +14,8 @@ public enum Effect: Sendable {
     case review(ReviewEffect)
     /// Save changes with `PlanStore.commit` (merging with whatever else was saved meanwhile).
     case commit(planID: String, changes: [TargetChange], base: PlanFile.Loaded)
+    /// Save a change to the plan's structure or a target's own fields (Features/TreeEdit).
+    case structure(planID: String, edit: StructureEdit, base: PlanFile.Loaded)
     /// See whether another process saved the plan since `fingerprint`; reload it if so.
     case checkDisk(planID: String, fingerprint: Fingerprint, now: Double)
     /// Presence markers and edit recovery files beside the plan (Session.swift).
@@ -68,6 +70,8 @@ public struct EffectRunner: Sendable {
             let result: Result<PlanStore.CommitResult, StoreError>
             do { result = .success(try store.commit(changes, to: planID, base: base, who: who)) } catch { result = .failure(error) }
             return [.saved(planID: planID, changes: changes, result, time: EffectRunner.localTime())]
+        case .structure(let planID, let edit, let base):
+            return [.structureSaved(planID: planID, edit: edit, performStructure(edit, planID: planID, base: base), time: EffectRunner.localTime())]
         case .checkDisk(let planID, let fingerprint, let now):
             // A file that cannot be read at all (deleted, moved) counts as one that changed.
             let onDisk = store.fingerprintOnDisk(planID) ?? Fingerprint([])

@@ -22,6 +22,8 @@ public enum Event: Sendable {
     case review(ReviewOutcome)
     /// The result of a commit; `time` is the local "HH:MM" it finished.
     case saved(planID: String, changes: [TargetChange], Result<PlanStore.CommitResult, StoreError>, time: String)
+    /// The result of a structural change (`Effect.structure`).
+    case structureSaved(planID: String, edit: StructureEdit, Result<PlanStore.ChangeResult, StoreError>, time: String)
     /// Another process saved the open plan: here it is as on disk now.
     case changedOnDisk(planID: String, Result<PlanFile.Loaded, StoreError>)
     /// The disk was checked (and had not changed), at monotonic time `now`.

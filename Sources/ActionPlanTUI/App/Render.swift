@@ -29,6 +29,8 @@ public func render(_ state: AppState, size: Size) -> Grid {
         case .officerPicker(let picker): Overlays.officerPicker(state, picker: picker, layout: layout, into: &grid)
         case .statusPicker(let picker): Overlays.statusPicker(state, picker: picker, layout: layout, into: &grid)
         case .recoveryOffer(let offer): RecoveryOverlay.draw(state, offer: offer, layout: layout, into: &grid)
+        case .itemForm(let form): TreeEditOverlays.form(state, form: form, layout: layout, into: &grid)
+        case .confirmRemove(let confirm): TreeEditOverlays.confirmRemove(state, confirm: confirm, layout: layout, into: &grid)
         default: break
         }
     }

@@ -43,6 +43,8 @@ extension AppState {
             saved(planID: planID, changes: changes, result: result, time: time)
         case .review(let outcome):
             reviewOutcome(outcome)
+        case .structureSaved(let planID, let edit, let result, let time):
+            structureSaved(planID: planID, edit: edit, result: result, time: time)
         case .changedOnDisk(let planID, let result):
             changedOnDisk(planID: planID, result: result)
         case .diskChecked(let now):
@@ -69,6 +71,8 @@ extension AppState {
         case .statusPicker(let picker): statusPickerInput(input, picker: picker)
         case .recoveryOffer(let offer): recoveryInput(input, offer: offer, &fx)
         case .reviewPrompt(let prompt): reviewPromptInput(input, prompt: prompt, &fx)
+        case .itemForm(let form): itemFormInput(input, form: form, &fx)
+        case .confirmRemove(let confirm): confirmRemoveInput(input, confirm: confirm, &fx)
         case .normal:
             if let m = activeMeeting {
                 meetingInput(input, m, &fx)
@@ -97,6 +101,8 @@ extension AppState {
         case .statusPicker: return .statusPicker
         case .recoveryOffer: return .recovery
         case .reviewPrompt(let p): return p.keyMap
+        case .itemForm: return .itemForm
+        case .confirmRemove: return .confirmRemove
         case .normal:
             guard let m = activeMeeting else { return .tree }
             return m.isSummary ? .summary : .meeting
@@ -180,12 +186,10 @@ extension AppState {
         guard var d = doc, d.id == planID else { return }
         switch result {
         case .success(let r):
-            d.base = r.loaded
             var remaining = d.pending
             for c in changes { if let i = remaining.firstIndex(of: c) { remaining.remove(at: i) } }
             d.pending = remaining
-            d.plan = r.loaded.plan
-            for c in d.pending { d.plan.setValue(c.new, of: c.field, target: c.targetID) }
+            rebase(&d, onto: r.loaded) // merged with someone else's changes, maybe structural
             lastSaved = time
             saveError = nil
             d.diskProblem = nil // the file on disk is what we just wrote
@@ -211,15 +215,9 @@ extension AppState {
                 fileIsReadableAgain()
                 return
             }
-            let shown = d
-            d.base = loaded
             d.diskProblem = nil
-            d.plan = loaded.plan
-            for c in d.pending { d.plan.setValue(c.new, of: c.field, target: c.targetID) }
-            // New Key Issues or objectives show expanded; the cursor stays on the same target.
-            for branch in Tree.allBranches(d.plan) where !shown.expanded.contains(branch) && Tree.order(of: branch, in: shown.plan) == nil {
-                d.expanded.insert(branch)
-            }
+            // The cursor stays on the same item, wherever it moved; new Key Issues and objectives show expanded.
+            rebase(&d, onto: loaded)
             doc = d
             fixCursor()
             message = Message("Reloaded: this plan was saved by someone else meanwhile")

@@ -30,6 +30,9 @@ public enum Command: Sendable, Hashable {
     case tickStatus, toggleStatus(Status)
     case pickReport(ReportFileFormat), reportExceptions, reportOfficer
     case restoreRecovery, discardRecovery, decideLater
+    // Changing the plan's structure, its form and the remove confirmation (TreeEditKeys.swift).
+    case addTarget, addBranch, editText, editOfficers, editTimescale, moveItemUp, moveItemDown, removeItem, meetingAddTarget
+    case previousField, nextCompletion, previousCompletion
 }
 
 public struct KeyBinding: Sendable {
@@ -38,6 +41,7 @@ public struct KeyBinding: Sendable {
         case move = "Move"
         case status = "Status (on a target)"
         case edit = "Comment and forecast"
+        case structure = "Changing the plan (on the tree)"
         case editor = "In the editor"
         case textEditing = "Editing text (the editor and every prompt)"
         case find = "Search and filters"
@@ -51,6 +55,8 @@ public struct KeyBinding: Sendable {
         case startReview = "Starting a review (R)"
         case closeReview = "Closing a review (R with one open)"
         case report = "Writing the report (r)"
+        case itemForm = "In the add and edit forms (a, A, e, L, t)"
+        case confirmRemove = "Removing an item (d)"
         case recovery = "Unsaved text from an earlier session (offered when a plan opens)"
         case other = "Other"
     }
@@ -76,11 +82,12 @@ public struct KeyBinding: Sendable {
 /// `AppState.keyMap` to it; the help, README and the key tests pick it up.
 public enum KeyMap: Sendable, CaseIterable {
     case tree, editor, search, officerPicker, statusPicker, startReview, closeReview, report, recovery, help, meeting, summary
+    case itemForm, confirmRemove
 
     /// The contexts this map answers to, in order (the first binding of a key wins).
     public var contexts: [KeyBinding.Context] {
         switch self {
-        case .tree: return [.move, .status, .edit, .find, .review, .other]
+        case .tree: return [.move, .status, .edit, .structure, .find, .review, .other]
         case .editor: return [.editor, .textEditing]
         case .search: return [.search, .textEditing]
         case .officerPicker: return [.officerPicker, .textEditing]
@@ -92,6 +99,8 @@ public enum KeyMap: Sendable, CaseIterable {
         case .help: return [.help]
         case .meeting: return [.meeting]
         case .summary: return [.summary]
+        case .itemForm: return [.itemForm, .textEditing]
+        case .confirmRemove: return [.confirmRemove]
         }
     }
 
@@ -106,7 +115,7 @@ public enum KeyMap: Sendable, CaseIterable {
     /// Whether printable characters are typed into a text field (before any binding is looked at).
     public var takesText: Bool {
         switch self {
-        case .editor, .search, .officerPicker, .startReview: return true
+        case .editor, .search, .officerPicker, .startReview, .itemForm: return true
         default: return false
         }
     }
@@ -130,7 +139,7 @@ public enum KeyInput: Sendable, Equatable {
 /// screen and the README's key tables are generated from it.
 public enum KeyTable {
     /// Every binding: the tree's, then reviews, meeting mode and its summary, then the boxes.
-    public static let bindings: [KeyBinding] = treeBindings + reviewBindings + boxBindings
+    public static let bindings: [KeyBinding] = treeBindings + reviewBindings + boxBindings + treeEditBindings
 
     /// What a key means in a map.
     public static func input(for key: Key, in map: KeyMap) -> KeyInput {

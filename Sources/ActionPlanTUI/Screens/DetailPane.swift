@@ -11,8 +11,8 @@ enum DetailPane {
         let title: String
         switch doc.cursor {
         case .target(let id)?: title = "Target \(id)"
-        case .objective?: title = "Objective"
-        case .issue?: title = "Key Issue"
+        case .objective(let i, let o)?: title = "Objective " + (Tree.itemID(of: .objective(i, o), in: doc.plan) ?? "")
+        case .issue(let i)?: title = "Key Issue " + (Tree.itemID(of: .issue(i), in: doc.plan) ?? "")
         case nil: title = "Details"
         }
         let arrows = state.glyphs == .unicode ? "↑/↓" : "Up/Down"
@@ -69,6 +69,7 @@ enum DetailPane {
             blank()
             tallyLines(Tree.tally(under: node, in: plan, filter: doc.targetFilter(asOf: state.options.asOf), asOf: state.options.asOf), state, &out, width: width)
             field("Objectives", "\(issue.objectives.count)")
+            history(plan.history.filter { $0.item == issue.id }, g, width: width, &out)
         case .objective(let i, let o):
             guard i < plan.keyIssues.count, o < plan.keyIssues[i].objectives.count else { return [] }
             let objective = plan.keyIssues[i].objectives[o]
@@ -78,6 +79,7 @@ enum DetailPane {
             blank()
             tallyLines(Tree.tally(under: node, in: plan, filter: doc.targetFilter(asOf: state.options.asOf), asOf: state.options.asOf), state, &out, width: width)
             field("Key Issue", "\(plan.keyIssues[i].number). \(plan.keyIssues[i].title)", .dimmed)
+            history(plan.history.filter { $0.item == objective.id }, g, width: width, &out)
         case .target(let id):
             guard let p = plan.indexPath(ofTarget: id) else { return [] }
             let issue = plan.keyIssues[p.issue]
@@ -102,24 +104,22 @@ enum DetailPane {
             field("Objective", (objective.label.isEmpty ? "" : objective.label + " ") + objective.text, .dimmed)
             if !objective.expectedOutcome.isEmpty { field("Expected", objective.expectedOutcome, .dimmed) }
             field("Key Issue", "\(issue.number). \(issue.title)", .dimmed)
-            if !target.history.isEmpty {
-                blank()
-                out.append([Span("History", .bold), Span(" (latest first, \(target.history.count) in all)", .dimmed)])
-                for h in target.history.suffix(historyShown).reversed() {
-                    var s = "\(Labels.historyTime(h.when))  \(h.who)  \(h.fieldName): "
-                    if h.field == .status {
-                        s += "\(Labels.statusText(h.old, g)) → \(Labels.statusText(h.new, g))"
-                    } else {
-                        s += h.new.isEmpty ? "cleared" : "“\(h.new)”"
-                    }
-                    if let note = h.note, !note.isEmpty { s += " (\(note))" }
-                    for (k, l) in Wrap.lines(g.clean(s), width: max(1, width - 2)).enumerated() {
-                        out.append([Span(k == 0 ? "• " : "  ", .dimmed), Span(l)])
-                    }
-                }
-            }
+            history(target.history, g, width: width, &out)
         }
         return out
+    }
+
+    /// The latest entries of an item's history, structural ones included (added, moved, removed …).
+    static func history(_ entries: [HistoryEntry], _ g: Glyphs, width: Int, _ out: inout [StyledLine]) {
+        guard !entries.isEmpty else { return }
+        out.append([])
+        out.append([Span("History", .bold), Span(" (latest first, \(entries.count) in all)", .dimmed)])
+        for h in entries.suffix(historyShown).reversed() {
+            let s = "\(Labels.historyTime(h.when))  \(h.who)  " + Labels.historyChange(h, g)
+            for (k, l) in Wrap.lines(g.clean(s), width: max(1, width - 2)).enumerated() {
+                out.append([Span(k == 0 ? "• " : "  ", .dimmed), Span(l)])
+            }
+        }
     }
 
     static func tallyLines(_ t: Tally, _ state: AppState, _ out: inout [StyledLine], width: Int) {

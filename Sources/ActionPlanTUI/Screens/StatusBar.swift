@@ -28,6 +28,9 @@ enum StatusBar {
         case .recoveryOffer where state.message == nil:
             grid.put(" " + (g == .unicode ? RecoveryOverlay.statusLine : RecoveryOverlay.statusLine.replacing(" · ", with: ", ")),
                      row: row, column: 0, style: bar, maxWidth: leftWidth)
+        case .itemForm, .confirmRemove:
+            grid.put(" " + state.clean(state.message?.text ?? TreeEditOverlays.hint(state)), row: row, column: 0,
+                     style: state.message?.isError == true ? Style(bold: true, reverse: true, role: .error) : bar, maxWidth: leftWidth)
         case .officerPicker:
             grid.put(g == .unicode ? " Type to narrow · ↑/↓ choose · Enter applies · Esc cancels" : " Type to narrow, Up/Down choose, Enter applies, Esc cancels",
                      row: row, column: 0, style: bar, maxWidth: leftWidth)

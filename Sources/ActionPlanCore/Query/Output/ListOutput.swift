@@ -98,6 +98,8 @@ extension TargetRow {
             JSONMember("id", .string(target.id)),
             JSONMember("keyIssue", .number(Double(issueNumber))),
             JSONMember("objective", .string(objectiveLabel)),
+            JSONMember("keyIssueId", .string(issueID)),
+            JSONMember("objectiveId", .string(objectiveID)),
             JSONMember("text", .string(target.text)),
             JSONMember("leadOfficers", .array(target.leadOfficers.map { .string($0) })),
             JSONMember("timescale", .string(target.timescale)),

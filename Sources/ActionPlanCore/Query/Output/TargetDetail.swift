@@ -36,8 +36,8 @@ public struct TargetDetail {
         }
         line("Target", "\(plan.id)/\(target.id)")
         line("Plan", plan.title)
-        line("Key Issue", "\(issue.number). \(issue.title)")
-        line("Objective", [objective.label, objective.text].filter { !$0.isEmpty }.joined(separator: " "))
+        line("Key Issue", "\(issue.number). \(issue.title) [\(issue.id)]")
+        line("Objective", ([objective.label, objective.text].filter { !$0.isEmpty } + ["[\(objective.id)]"]).joined(separator: " "))
         line("Expected", objective.expectedOutcome)
         line("Text", target.text)
         line("Lead officers", target.leadOfficers.joined(separator: ", "))
@@ -52,10 +52,11 @@ public struct TargetDetail {
         line("Comment", target.comment)
         line("Forecast", target.forecast)
         line("Measure", target.measure?.summary ?? "")
+        line("Carried from", target.carriedFrom ?? "")
         if !target.history.isEmpty {
             out += "History\n"
             for h in target.history.reversed() {
-                let entry = glyphs.clean("\(h.when)  \(h.who)  \(h.fieldName): \(HistoryOutput.change(h, glyphs: glyphs))")
+                let entry = glyphs.clean("\(h.when)  \(h.who)  " + (h.field.map { "\($0.rawValue): " } ?? "") + HistoryText.describe(h, glyphs: glyphs))
                 let pieces = width.map { WordWrap.lines(entry, width: max(20, $0 - 4)) } ?? [entry]
                 for (i, piece) in pieces.enumerated() { out += (i == 0 ? "  " : "    ") + piece + "\n" }
             }

@@ -47,7 +47,7 @@ extension MeetingState {
         case .undo: return [.undo]
         case .redo: return [.redo]
         case .startMeeting: return [.message(Message("Already in meeting mode (q ends it)"))]
-        case .startOrCloseReview, .writeReport, .retrySave, .help, .forceQuit: return [.tree(command)]
+        case .startOrCloseReview, .writeReport, .retrySave, .help, .forceQuit, .meetingAddTarget: return [.tree(command)]
         default: return []
         }
     }

@@ -72,11 +72,11 @@ extension AppState {
             case .edit(let session):
                 mode = .editing(session)
             case .undo:
-                let target = doc?.undo.last?.targetID
+                let target = doc?.undo.last.flatMap { $0.structural == nil ? $0.targetID : nil }
                 undo(&fx)
                 if let target { meeting?.returned(to: target) }
             case .redo:
-                let target = doc?.redo.last?.targetID
+                let target = doc?.redo.last.flatMap { $0.structural == nil ? $0.targetID : nil }
                 redo(&fx)
                 if let target { meeting?.returned(to: target) }
             case .leave:
@@ -87,6 +87,7 @@ extension AppState {
                 case .forceQuit: fx.append(.quit)
                 case .startOrCloseReview: startOrCloseReview()
                 case .writeReport: askReportFormat()
+                case .meetingAddTarget: openAddTarget(inMeeting: true)
                 default: planCommand(command, &fx)
                 }
             case .message(let m):

@@ -188,9 +188,7 @@ extension AppState {
     /// The plan as saved by a review effect becomes the base; unsaved changes stay on top of it.
     mutating func adoptSaved(_ loaded: PlanFile.Loaded) {
         guard var d = doc, d.id == loaded.plan.id else { return }
-        d.base = loaded
-        d.plan = loaded.plan
-        for c in d.pending { d.plan.setValue(c.new, of: c.field, target: c.targetID) }
+        rebase(&d, onto: loaded)
         doc = d
         fixCursor()
     }

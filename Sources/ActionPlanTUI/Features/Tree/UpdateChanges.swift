@@ -53,6 +53,11 @@ extension AppState {
             message = Message("Nothing to undo")
             return
         }
+        if let s = record.structural {
+            doc = d
+            undoStructure(record, s, &fx) // onto the redo stack once saved
+            return
+        }
         d.redo.append(record)
         doc = d
         reveal(.target(record.targetID))
@@ -63,6 +68,11 @@ extension AppState {
     mutating func redo(_ fx: inout [Effect]) {
         guard var d = doc, let record = d.redo.popLast() else {
             message = Message("Nothing to redo")
+            return
+        }
+        if let s = record.structural {
+            doc = d
+            redoStructure(record, s, &fx) // onto the undo stack once saved
             return
         }
         d.undo.append(record)

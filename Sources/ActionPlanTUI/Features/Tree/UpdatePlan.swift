@@ -52,6 +52,8 @@ extension AppState {
         case .writeReport: askReportFormat()
         case .quit: quitOrLeave(&fx, leaving: plans.count > 1)
         case .forceQuit: fx.append(.quit)
+        case .addTarget, .addBranch, .editText, .editOfficers, .editTimescale, .moveItemUp, .moveItemDown, .removeItem:
+            treeEditCommand(command, &fx)
         default: break
         }
     }

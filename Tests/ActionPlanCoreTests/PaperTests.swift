@@ -183,6 +183,7 @@ final class PaperTests: XCTestCase {
         plan.paper.recommendations = ["Note the progress.", "Agree the <revised> timetable & \"plan\"."]
         plan.paper.backgroundDocuments = ["Disability Equality Scheme 2007"]
         plan.paper.summary = "Line one\nline two"
+        plan.assignMissingIds() // as every loaded or imported plan has them
         let bytes = PlanFile.encode(plan)
         let text = String(decoding: bytes, as: UTF8.self)
         XCTAssertTrue(text.contains("\"paper\": {"))
@@ -224,6 +225,7 @@ final class PaperTests: XCTestCase {
             bv, Target(id: "t2", text: "No measure"),
         ])])]
         p.nextTargetId = 3
+        p.assignMissingIds() // as every loaded or imported plan has them
         func actual(_ v: Double) { p.keyIssues[0].objectives[0].targets[0].measure?.actual = v }
         try p.startReview(asAt: Day(iso: "2008-01-31")!, openedAt: "a")
         actual(53.1)

@@ -58,9 +58,14 @@ extension Plan {
         return id
     }
 
-    private func freshId(_ prefix: String, from counter: Int) -> (String, Int) {
+    private func usedItemIds() -> Set<String> {
         var used = Set(keyIssues.map(\.id))
         for issue in keyIssues { for o in issue.objectives { used.insert(o.id); for t in o.targets { used.insert(t.id) } } }
+        return used
+    }
+
+    private func freshId(_ prefix: String, from counter: Int) -> (String, Int) {
+        let used = usedItemIds()
         var n = max(counter, 1)
         while used.contains("\(prefix)\(n)") { n += 1 }
         return ("\(prefix)\(n)", n + 1)
@@ -73,10 +78,20 @@ extension Plan {
         nextKeyIssueId = max(nextKeyIssueId, (keyIssues.compactMap { ItemID.number(in: $0.id, prefix: "k") }.max() ?? 0) + 1)
         nextObjectiveId = max(nextObjectiveId, (keyIssues.flatMap { $0.objectives.compactMap { ItemID.number(in: $0.id, prefix: "o") } }.max() ?? 0) + 1)
         guard keyIssues.contains(where: { $0.id.isEmpty || $0.objectives.contains { $0.id.isEmpty } }) else { return }
+        // The ids in use are collected once, not per new id (`freshId` does it per call), so that
+        // an import of 100k rows stays linear.
+        var used = usedItemIds()
+        func next(_ prefix: String, _ counter: inout Int) -> String {
+            var n = max(counter, 1)
+            while used.contains("\(prefix)\(n)") { n += 1 }
+            counter = n + 1
+            used.insert("\(prefix)\(n)")
+            return "\(prefix)\(n)"
+        }
         for i in keyIssues.indices {
-            if keyIssues[i].id.isEmpty { keyIssues[i].id = makeKeyIssueId() }
+            if keyIssues[i].id.isEmpty { keyIssues[i].id = next("k", &nextKeyIssueId) }
             for o in keyIssues[i].objectives.indices where keyIssues[i].objectives[o].id.isEmpty {
-                keyIssues[i].objectives[o].id = makeObjectiveId()
+                keyIssues[i].objectives[o].id = next("o", &nextObjectiveId)
             }
         }
     }

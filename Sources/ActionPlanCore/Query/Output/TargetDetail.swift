@@ -36,8 +36,9 @@ public struct TargetDetail {
         }
         line("Target", "\(plan.id)/\(target.id)")
         line("Plan", plan.title)
-        line("Key Issue", "\(issue.number). \(issue.title) [\(issue.id)]")
-        line("Objective", ([objective.label, objective.text].filter { !$0.isEmpty } + ["[\(objective.id)]"]).joined(separator: " "))
+        // A plan built in memory (not loaded or imported) may have no item ids yet: no empty brackets.
+        line("Key Issue", (["\(issue.number). \(issue.title)"] + Self.bracketed(issue.id)).joined(separator: " "))
+        line("Objective", ([objective.label, objective.text].filter { !$0.isEmpty } + Self.bracketed(objective.id)).joined(separator: " "))
         line("Expected", objective.expectedOutcome)
         line("Text", target.text)
         line("Lead officers", target.leadOfficers.joined(separator: ", "))
@@ -79,4 +80,6 @@ public struct TargetDetail {
         if let measure = target.measure { m.append(JSONMember("measure", .string(measure.summary))) }
         return .object(m)
     }
+
+    private static func bracketed(_ id: String) -> [String] { id.isEmpty ? [] : ["[\(id)]"] }
 }

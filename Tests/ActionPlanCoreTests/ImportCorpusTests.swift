@@ -64,7 +64,7 @@ final class ImportCorpusTests: XCTestCase {
                     XCTAssertEqual(t.timescale, sample["timescale"] as? String ?? "", "\(at): time scale")
                     XCTAssertEqual(t.due?.description, sample["due"] as? String, "\(at): due from \"\(t.timescale)\"")
                     XCTAssertEqual(t.status.rawValue, sample["status"] as? String, "\(at): status")
-                    let written = t.extras.first { $0.key == "statusAsWritten" }.flatMap { m -> String? in if case .string(let s) = m.value { return s }; return nil }
+                    let written = t.statusAsWritten
                     XCTAssertEqual(written, sample["statusAsWritten"] as? String, "\(at): status as written")
                     if let o = sample["objective"] as? String {
                         XCTAssertTrue(!objective.text.isEmpty && o.hasSuffix(objective.text), "\(at): objective \"\(objective.text)\", expected \"\(o)\"")
@@ -96,6 +96,17 @@ final class ImportCorpusTests: XCTestCase {
         XCTAssertEqual(ccs.keyIssues.flatMap(\.objectives).map(\.label), ["CCS1", "CCS2"])
         let peo = try Self.importCorpus("group-rows.docx").plan
         XCTAssertEqual(peo.keyIssues.flatMap(\.objectives).map(\.label), ["PEO 1", "PEO 2", ""])
+    }
+
+    func testShowPrintsTheStatusAsWrittenAndTheKeptColumns() throws {
+        let plan = try Self.importCorpus("progress-report.docx").plan.withIds()
+        let detail = try XCTUnwrap(TargetDetail(plan: plan, targetID: "t1", asOf: Day(iso: "2022-06-30")!))
+        let text = detail.text(glyphs: .unicode, width: nil)
+        XCTAssertTrue(text.contains("Status         ✓ Met (as written: Fully achieved)\n"), text)
+        XCTAssertTrue(text.contains("Imported       Budget: £20,000\n"), text)
+        guard case .object(let members) = detail.json else { return XCTFail("not an object") }
+        XCTAssertEqual(members.first { $0.key == "statusAsWritten" }?.value, .string("Fully achieved"))
+        XCTAssertEqual(members.first { $0.key == "imported" }?.value, .object([JSONMember("Budget", .string("£20,000"))]))
     }
 
     func testUnknownColumnsAreKeptAsExtraAndUnknownStatusWordsListed() throws {

@@ -116,6 +116,19 @@ final class TUIRenderTests: XCTestCase {
         XCTAssertTrue(grid.text.contains("Expected    Contracts include equality"))
     }
 
+    func testTheCouncilsStatusWordAndColumnsKeptByImportAreInTheDetailPane() {
+        var plan = Sample.plan()
+        plan.keyIssues[0].objectives[0].targets[0].extras = [
+            JSONMember("statusAsWritten", .string("On track")),
+            JSONMember("extra", .object([JSONMember("Budget", .string("£20,000")), JSONMember("Ref", .string("A\u{1B}]0;x\u{07}1"))])),
+        ]
+        let s = moveTo(.target("t1"), in: Sample.opened(plan))
+        let lines = render(s, size: Size(width: 120, height: 40)).lines
+        XCTAssertTrue(lines.contains { $0.contains("Status      ✓ Met  (as written: On track)") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.contains("Imported    Budget: £20,000") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.contains("            Ref: A␛]0;x␇1") }, "one label, the text cleaned")
+    }
+
     func testHistoryIsShownLatestFirst() {
         var plan = Sample.plan()
         plan.keyIssues[0].objectives[0].targets[0].history.append(

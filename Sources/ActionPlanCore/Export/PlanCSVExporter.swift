@@ -24,10 +24,9 @@ public enum PlanCSVExporter {
         var keys: [String] = []
         var seen: Set<String> = []
         for t in plan.allTargets {
-            guard case .object(let members)? = t.extras.first(where: { $0.key == "extra" })?.value else { continue }
-            for m in members where !seen.contains(m.key) {
-                seen.insert(m.key)
-                keys.append(m.key)
+            for column in t.importedColumns where !seen.contains(column.heading) {
+                seen.insert(column.heading)
+                keys.append(column.heading)
             }
         }
         return keys
@@ -46,16 +45,9 @@ public enum PlanCSVExporter {
         return rows
     }
 
-    private static func string(_ target: Target?, _ key: String) -> String {
-        guard case .string(let s)? = target?.extras.first(where: { $0.key == key })?.value else { return "" }
-        return s
-    }
-
     private static func row(_ plan: Plan, _ issue: KeyIssue, _ objective: Objective?, _ target: Target?, _ keys: [String]) -> [String] {
         var extra: [String: String] = [:]
-        if case .object(let members)? = target?.extras.first(where: { $0.key == "extra" })?.value {
-            for m in members { if case .string(let s) = m.value { extra[m.key] = s } }
-        }
+        for column in target?.importedColumns ?? [] { extra[column.heading] = column.value }
         return fixed(plan, issue, objective, target) + keys.map { extra[$0] ?? "" }
     }
 
@@ -82,7 +74,7 @@ public enum PlanCSVExporter {
             case .measureTarget: return number(target?.measure?.target)
             case .actual: return number(target?.measure?.actual)
             case .better: return target?.measure?.better?.rawValue ?? ""
-            case .statusAsWritten: return string(target, "statusAsWritten")
+            case .statusAsWritten: return target?.statusAsWritten ?? ""
             case .planTitle: return plan.title
             case .organisation: return plan.organisation
             case .department: return plan.department

@@ -31,8 +31,7 @@ public enum ImportPreview {
                 var parts = ["\(t.id): \(t.text)"]
                 if !t.leadOfficers.isEmpty { parts.append("lead: \(t.leadOfficers.joined(separator: "; "))") }
                 if !t.timescale.isEmpty { parts.append("time scale: \(t.timescale)\(t.due.map { " (due \($0))" } ?? " (no due date)")") }
-                let written = t.extras.first { $0.key == "statusAsWritten" }.flatMap { m -> String? in if case .string(let s) = m.value { return s } else { return nil } }
-                parts.append("status: \(t.status.word)\(written.map { " (\u{201C}\($0)\u{201D})" } ?? "")")
+                parts.append("status: \(t.status.word)\(t.statusAsWritten.map { " (\u{201C}\($0)\u{201D})" } ?? "")")
                 out.append("  " + parts.joined(separator: " · "))
             }
         }

@@ -92,6 +92,7 @@ enum DetailPane {
             if doc.pending.contains(where: { $0.targetID == id }) {
                 statusExtra.append(Span(g == .unicode ? "  ✎ unsaved" : "  * unsaved", Style(bold: true, role: .error)))
             }
+            if let word = target.statusAsWritten { statusExtra.insert(Span("  (as written: \(g.clean(word)))", .dimmed), at: 0) }
             field("Status", g.label(target.status), Style(bold: true, role: Labels.role(target.status)), extra: statusExtra)
             field("Lead", target.leadOfficers.isEmpty ? "(none named)" : target.leadOfficers.joined(separator: ", "), Style(role: .accent))
             let overdue = target.isOverdue(asOf: asOf)
@@ -100,6 +101,7 @@ enum DetailPane {
             field("Comment", target.comment.isEmpty ? "(none: c adds one)" : target.comment, target.comment.isEmpty ? .dimmed : .plain)
             field("Forecast", target.forecast.isEmpty ? "(none: f adds one)" : target.forecast, target.forecast.isEmpty ? .dimmed : .plain)
             if let measure = target.measure, !measure.summary.isEmpty { field("Measure", measure.summary) }
+            for (i, column) in target.importedColumns.enumerated() { field(i == 0 ? "Imported" : "", "\(column.heading): \(column.value)") }
             blank()
             field("Objective", (objective.label.isEmpty ? "" : objective.label + " ") + objective.text, .dimmed)
             if !objective.expectedOutcome.isEmpty { field("Expected", objective.expectedOutcome, .dimmed) }

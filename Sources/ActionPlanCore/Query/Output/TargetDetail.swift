@@ -49,11 +49,13 @@ public struct TargetDetail {
             when += " — \(Timescale(target.timescale).summary)"
         }
         line("Time scale", when)
-        line("Status", glyphs.label(target.status))
+        line("Status", glyphs.label(target.status) + (target.statusAsWritten.map { " (as written: \($0))" } ?? ""))
         line("Comment", target.comment)
         line("Forecast", target.forecast)
         line("Measure", target.measure?.summary ?? "")
         line("Carried from", target.carriedFrom ?? "")
+        // The council's own columns, kept by import: under one label, each as "Heading: value".
+        for (i, column) in target.importedColumns.enumerated() { line(i == 0 ? "Imported" : "", "\(column.heading): \(column.value)") }
         if !target.history.isEmpty {
             out += "History\n"
             for h in target.history.reversed() {
@@ -78,6 +80,9 @@ public struct TargetDetail {
                      JSONMember("new", .string(h.new))] + (h.note.map { [JSONMember("note", .string($0))] } ?? []))
         })))
         if let measure = target.measure { m.append(JSONMember("measure", .string(measure.summary))) }
+        if let word = target.statusAsWritten { m.append(JSONMember("statusAsWritten", .string(word))) }
+        let imported = target.importedColumns
+        if !imported.isEmpty { m.append(JSONMember("imported", .object(imported.map { JSONMember($0.heading, .string($0.value)) }))) }
         return .object(m)
     }
 

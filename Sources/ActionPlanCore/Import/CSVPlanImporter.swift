@@ -24,6 +24,20 @@ struct CSVPlanImporter {
     private var issueByTitle: [String: Int] = [:]
     private var objectiveByKey: [Int: [ObjectiveKey: Int]] = [:]
     private var planFields: [CSVColumn: String] = [:]
+    /// What a status word, a time scale and a Key Issue No cell mean, per distinct cell: a sheet
+    /// repeats a handful of them over 100k rows, and parsing each again (Foundation's case-insensitive
+    /// replace among it) was a fifth of the import.
+    private var statusByCell: [String: StatusMeaning] = [:]
+    private var dueByTimescale: [String: Day?] = [:]
+    private var issueNumberByCell: [String: Int?] = [:]
+    private var officersByCell: [String: [String]] = [:]
+
+    private struct StatusMeaning {
+        var status: Status
+        /// The word is a council's own, kept beside the status (our export's spellings are not).
+        var keepWord: Bool
+        var known: Bool
+    }
 
     private struct ObjectiveKey: Hashable {
         var number: Int?
@@ -204,8 +218,10 @@ struct CSVPlanImporter {
         }
         var number: Int?
         if !numberCell.isEmpty {
-            guard let n = Int(numberCell.trimmingTrailingDots.replacingOccurrences(of: "Key Issue", with: "", options: .caseInsensitive)
-                .trimmingCharacters(in: .whitespaces)) else {
+            let parsed = issueNumberByCell[numberCell] ?? Int(numberCell.trimmingTrailingDots
+                .replacingOccurrences(of: "Key Issue", with: "", options: .caseInsensitive).trimmingCharacters(in: .whitespaces))
+            issueNumberByCell[numberCell] = parsed
+            guard let n = parsed else {
                 throw ImportError(file: file, line: line, "Key Issue No \"\(numberCell)\" is not a whole number")
             }
             number = n
@@ -265,22 +281,47 @@ struct CSVPlanImporter {
         return issues[issue].objectives.count - 1
     }
 
+    /// The spellings export writes (met, not-met, …) read back exactly; a council's word is kept as
+    /// written beside the status it means, and an unknown word never refuses the file.
+    private mutating func statusMeaning(_ cell: String) -> StatusMeaning {
+        if let known = statusByCell[cell] { return known }
+        let meaning: StatusMeaning
+        if let s = options.statusMap[StatusWords.key(cell)] {
+            meaning = StatusMeaning(status: s, keepWord: true, known: true)
+        } else if let s = Status(argument: cell), Status.allCases.contains(where: { $0.argument == cell || $0.rawValue == cell }) {
+            meaning = StatusMeaning(status: s, keepWord: false, known: true)
+        } else if let s = ProgressReportImporter.status(cell) ?? StatusWords.status(cell) {
+            meaning = StatusMeaning(status: s, keepWord: true, known: true)
+        } else {
+            meaning = StatusMeaning(status: .notAssessed, keepWord: true, known: false)
+        }
+        statusByCell[cell] = meaning
+        return meaning
+    }
+
     private mutating func makeTarget(_ cell: (CSVColumn) -> String, line: Int) throws(ImportError) -> Target {
         let officersCell = cell(.officers)
         // One officer a line is what export writes when a name would not survive "; " (it has a ";",
         // a tab, a line break or spaces at its ends): read exactly. "; " is what export writes
         // otherwise (and keeps "Jo Fisher, Service Manager" whole); any other cell is read like a
         // plan's Lead officers cell.
-        let officers: [String]
-        if officersCell.contains("\n") || officersCell.contains("\r") {
+        var officers: [String]
+        if let known = officersByCell[officersCell] {
+            officers = known
+        } else if officersCell.contains("\n") || officersCell.contains("\r") {
             officers = officersCell.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
         } else if officersCell.contains(";") {
             officers = officersCell.split(separator: ";").map { ImportText.squash($0) }.filter { !$0.isEmpty }
         } else {
             officers = LeadOfficerParser.parse(officersCell)
         }
+        officersByCell[officersCell] = officers
         let timescale = cell(.timescale)
-        var due = Timescale(timescale).due
+        var due: Day?
+        if let known = dueByTimescale[timescale] { due = known } else {
+            due = Timescale(timescale).due
+            dueByTimescale[timescale] = due
+        }
         let dueCell = ImportText.squash(cell(.due))
         if !dueCell.isEmpty {
             guard let day = Day(iso: dueCell) ?? Timescale(dueCell).due else {
@@ -292,18 +333,10 @@ struct CSVPlanImporter {
         var status = Status.notAssessed
         var asWritten: String? = cell(.statusAsWritten).isEmpty ? nil : cell(.statusAsWritten)
         if !statusCell.isEmpty {
-            // The spellings export writes (met, not-met, …) read back exactly; a council's word is kept
-            // as written beside the status it means, and an unknown word never refuses the file.
-            if let s = options.statusMap[StatusWords.key(statusCell)] {
-                status = s
-                asWritten = asWritten ?? statusCell
-            } else if let s = Status(argument: statusCell), Status.allCases.contains(where: { $0.argument == statusCell || $0.rawValue == statusCell }) {
-                status = s
-            } else if let s = ProgressReportImporter.status(statusCell) ?? StatusWords.status(statusCell) {
-                status = s
-                asWritten = asWritten ?? statusCell
-            } else {
-                asWritten = asWritten ?? statusCell
+            let meaning = statusMeaning(statusCell)
+            status = meaning.status
+            if meaning.keepWord { asWritten = asWritten ?? statusCell }
+            if !meaning.known {
                 report.remark(line, "unknown status word \u{201C}\(statusCell)\u{201D}: imported as not assessed; use --status '\(statusCell)=met' (or not-met, partially-met, not-assessed) to say what it means")
             }
         }

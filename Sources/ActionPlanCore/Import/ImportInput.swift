@@ -40,7 +40,7 @@ public enum ImportInput {
                               "not valid UTF-8 (byte 0x\(hex) at offset \(bad)): save the file as UTF-8 and import it again")
         }
         let text = String(decoding: body, as: UTF8.self)
-        if ImportText.squash(text).isEmpty { throw ImportError(file: file, "the file is empty (only blank lines)") }
+        if ImportText.isBlank(text) { throw ImportError(file: file, "the file is empty (only blank lines)") }
         return text
     }
 

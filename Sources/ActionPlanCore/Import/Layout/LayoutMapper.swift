@@ -61,6 +61,10 @@ struct LayoutMapper {
     private var documentTitle: String?
     private var objectiveSource: String?
     private var issueSourceSaid = false
+    /// Officer splits and due dates per distinct cell: a plan repeats a few dozen of each, and the
+    /// splitter's rules (Foundation's case-insensitive searches among them) are costly per row.
+    private var officersByCell: [String: [String]] = [:]
+    private var dueByTimescale: [String: Day?] = [:]
 
     init(file: String, options: ImportOptions = ImportOptions()) {
         self.file = file
@@ -444,13 +448,17 @@ struct LayoutMapper {
         let (ii, oi) = currentObjective(place: row.place)
         var target = Target(id: "", text: targetText)
         if let o = cell(.officers), !o.isEmpty {
-            let people = OfficerSplitter.split(o.text)
+            let people = officersByCell[o.text] ?? OfficerSplitter.split(o.text)
+            officersByCell[o.text] = people
             target.leadOfficers = people
             if people.count > 1 { report.officerSplits.append(ImportReport.OfficerSplit(cell: o.text.replacingOccurrences(of: "\n", with: " / "), officers: people, place: row.place)) }
         }
         if let ts = cell(.timescale), !ts.isEmpty {
             target.timescale = ts.flat
-            target.due = ImportDates.due(ts.flat)
+            if let known = dueByTimescale[ts.flat] { target.due = known } else {
+                target.due = ImportDates.due(ts.flat)
+                dueByTimescale[ts.flat] = target.due
+            }
         }
         var extras: [JSONMember] = []
         if let s = cell(.status), !s.isEmpty {

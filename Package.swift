@@ -62,17 +62,20 @@ let package = Package(
             dependencies: ["ActionPlanCore", "ActionPlanTUI"],
             path: "Sources/actionplan-bench"
         ),
+        // Helpers more than one test target needs (another user on a shared server, a git sandbox):
+        // one copy instead of one per target.
+        .target(name: "ActionPlanTestSupport", path: "Tests/ActionPlanTestSupport"),
         .testTarget(
             name: "ActionPlanCoreTests",
             dependencies: [
-                "ActionPlanCore", .product(name: "CSV", package: "CSV.swift"),
+                "ActionPlanCore", "ActionPlanTestSupport", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden", "PlanFixtures", "Fixtures"]
         ),
         // Snapshots/: whole-screen golden files (Tests/ActionPlanTUITests/Snapshot.swift; `make snapshots` re-records).
-        .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "ActionPlanCLITests", dependencies: ["ActionPlanCore"], exclude: ["Golden"]),
+        .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore", "ActionPlanTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "ActionPlanCLITests", dependencies: ["ActionPlanCore", "ActionPlanTestSupport"], exclude: ["Golden"]),
         // The commands parsed in-process (as swift-argument-parser's AssertParseCommand does): the executable
         // target imported with @testable, no process started.
         .testTarget(name: "ActionPlanCommandTests", dependencies: ["actionplan", "ActionPlanCore"]),

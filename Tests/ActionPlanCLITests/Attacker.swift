@@ -1,67 +1,8 @@
+import ActionPlanTestSupport
 import Foundation
-import XCTest
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// Another user of a shared server: runs a shell step as `nobody` (setpriv), while the test process
-/// (root, here and in CI) plays the officer running actionplan. Skips where that is not possible.
-enum Attacker {
-    static func requireRoot() throws {
-        guard geteuid() == 0 else { throw XCTSkip("needs root to act as another user with setpriv") }
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("setpriv not installed") }
-    }
-
-    /// Runs `script` with /bin/sh as nobody:nogroup; fails the test if it fails.
-    static func run(_ script: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/bin/sh", "-c", script]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "attacker step failed: \(script): \(message)", file: file, line: line)
-    }
-
-    /// True when nobody can read the file (the step `cat` fails).
-    static func cannotRead(_ path: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/bin/cat", path]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus != 0
-    }
-
-    /// A directory anyone may write (the hostile case: a data directory opened up to everyone).
-    static func worldWritable(_ dir: String) {
-        chmod(dir, 0o777)
-    }
-
-    /// A file of root's outside the data directory, for links to point at.
-    static func victim(_ text: String = "precious contents\n") -> String {
-        let dir = NSTemporaryDirectory() + "actionplan-victim-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        chmod(dir, 0o755)
-        let path = dir + "/victim.txt"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-        return path
-    }
-
-    static func contents(_ path: String) -> String? {
-        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    static func mode(_ path: String) -> mode_t {
-        var info = stat()
-        return lstat(path, &info) == 0 ? info.st_mode & 0o7777 : 0
-    }
-}
 
 /// Runs the binary with a deadline: a command still running after `seconds` is killed and reported as
 /// hung (status nil). Waits on the process's exit, never a fixed time.

@@ -1,3 +1,4 @@
+import ActionPlanTestSupport
 import Foundation
 import XCTest
 #if canImport(Glibc)

@@ -6,20 +6,6 @@ import XCTest
 /// The commands that change a plan, parsed in-process: options land where expected, bad combinations are
 /// refused with exit 64 before anything is read.
 final class ChangeCommandParseTests: XCTestCase {
-    private func parse<C: ParsableCommand>(_ type: C.Type, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> C {
-        let command = try ActionPlanCommand.parseAsRoot(arguments)
-        return try XCTUnwrap(command as? C, "\(arguments) parsed as \(Swift.type(of: command))", file: file, line: line)
-    }
-
-    private func parseError(_ arguments: [String]) -> (message: String, code: Int32) {
-        do {
-            _ = try ActionPlanCommand.parseAsRoot(arguments)
-            return ("parsed", 0)
-        } catch {
-            return (ActionPlanCommand.message(for: error), ActionPlanCommand.exitCode(for: error).rawValue)
-        }
-    }
-
     func testAddSubcommands() throws {
         let t = try parse(AddTarget.self, ["add", "target", "p/o3", "--text", "Train staff", "--lead", "GS/CSO", "--timescale", "Sept 26", "--after", "t4", "--by", "jo"])
         XCTAssertEqual(t.objective, "p/o3")

@@ -7,21 +7,6 @@ import XCTest
 /// arguments a user types give the command and options expected, and bad ones the documented error —
 /// without starting a process (the few tests that run the binary check exit codes and wiring).
 final class CommandParseTests: XCTestCase {
-    /// The subcommand `arguments` select, parsed from the root as `main` does.
-    private func parse<C: ParsableCommand>(_ type: C.Type, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> C {
-        let command = try ActionPlanCommand.parseAsRoot(arguments)
-        return try XCTUnwrap(command as? C, "\(arguments) parsed as \(Swift.type(of: command))", file: file, line: line)
-    }
-
-    private func parseError(_ arguments: [String]) -> (message: String, code: Int32) {
-        do {
-            _ = try ActionPlanCommand.parseAsRoot(arguments)
-            return ("parsed", 0)
-        } catch {
-            return (ActionPlanCommand.message(for: error), ActionPlanCommand.exitCode(for: error).rawValue)
-        }
-    }
-
     func testListOptions() throws {
         let list = try parse(ListCommand.self, ["list", "--plan", "luton-dis", "--officer", "Head of HR", "--status", "partly,no",
                                                 "--overdue", "--as-of", "28/02/2009", "--due-before", "1 March 2009",

@@ -1,3 +1,4 @@
+import ActionPlanTestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import ActionPlanTestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -7,23 +8,17 @@ import Glibc
 /// Sync in process, against a repository in a sandbox (a fresh mkdtemp directory in /tmp; git
 /// confined to it: GIT_CEILING_DIRECTORIES its parent, no system config, HOME inside).
 final class SyncLockTests: XCTestCase {
-    var root = ""
-    var env: [String: String] = [:]
+    var sandbox: GitSandbox!
+    var root: String { sandbox.root }
+    var env: [String: String] { sandbox.environment }
 
     override func setUpWithError() throws {
-        guard access("/usr/bin/git", X_OK) == 0 || access("/bin/git", X_OK) == 0 else { throw XCTSkip("git is not installed") }
-        var template = Array("/tmp/actionplan-synclock-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-        root = String(cString: made)
-        try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
-        env = ProcessInfo.processInfo.environment
-        env["GIT_CEILING_DIRECTORIES"] = (root as NSString).deletingLastPathComponent
-        env["GIT_CONFIG_NOSYSTEM"] = "1"
-        env["HOME"] = root + "/home"
+        guard let made = GitSandbox(prefix: "actionplan-synclock") else { throw XCTSkip("git is not installed, or no temporary directory") }
+        sandbox = made
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: root)
+        sandbox?.remove()
     }
 
     private func makeSync() throws -> Sync {

@@ -1,3 +1,4 @@
+import ActionPlanTestSupport
 import ActionPlanCore
 @testable import ActionPlanTUI
 import Foundation
@@ -10,23 +11,17 @@ import Glibc
 /// mkdtemp directory in /tmp, git confined to it (GIT_CEILING_DIRECTORIES its parent, no system
 /// config, HOME inside).
 final class TUISyncTests: XCTestCase {
-    var root = ""
-    var env: [String: String] = [:]
+    var sandbox: GitSandbox!
+    var root: String { sandbox.root }
+    var env: [String: String] { sandbox.environment }
 
     override func setUpWithError() throws {
-        guard access("/usr/bin/git", X_OK) == 0 || access("/bin/git", X_OK) == 0 else { throw XCTSkip("git is not installed") }
-        var template = Array("/tmp/actionplan-tuisync-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-        root = String(cString: made)
-        try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
-        env = ProcessInfo.processInfo.environment
-        env["GIT_CEILING_DIRECTORIES"] = (root as NSString).deletingLastPathComponent
-        env["GIT_CONFIG_NOSYSTEM"] = "1"
-        env["HOME"] = root + "/home"
+        guard let made = GitSandbox(prefix: "actionplan-tuisync") else { throw XCTSkip("git is not installed, or no temporary directory") }
+        sandbox = made
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: root)
+        sandbox?.remove()
     }
 
     /// A data directory with the sample plan, set up for sync; the merge driver is not needed here

@@ -4,16 +4,18 @@ import XCTest
 import Glibc
 #endif
 
+/// Shared by the core and CLI tests (one copy, not two).
+///
 /// Another user of a shared server: runs a shell step as `nobody` (setpriv), while the test process
 /// (root, here and in CI) plays the officer running actionplan. Skips where that is not possible.
-enum Attacker {
-    static func requireRoot() throws {
+public enum Attacker {
+    public static func requireRoot() throws {
         guard geteuid() == 0 else { throw XCTSkip("needs root to act as another user with setpriv") }
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("setpriv not installed") }
     }
 
     /// Runs `script` with /bin/sh as nobody:nogroup; fails the test if it fails.
-    static func run(_ script: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    public static func run(_ script: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/bin/sh", "-c", script]
@@ -27,7 +29,7 @@ enum Attacker {
     }
 
     /// True when nobody can read the file (the step `cat` fails).
-    static func cannotRead(_ path: String) -> Bool {
+    public static func cannotRead(_ path: String) -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/bin/cat", path]
@@ -39,12 +41,12 @@ enum Attacker {
     }
 
     /// A directory anyone may write (the hostile case: a data directory opened up to everyone).
-    static func worldWritable(_ dir: String) {
+    public static func worldWritable(_ dir: String) {
         chmod(dir, 0o777)
     }
 
     /// A file of root's outside the data directory, for links to point at.
-    static func victim(_ text: String = "precious contents\n") -> String {
+    public static func victim(_ text: String = "precious contents\n") -> String {
         let dir = NSTemporaryDirectory() + "actionplan-victim-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         chmod(dir, 0o755)
@@ -53,29 +55,12 @@ enum Attacker {
         return path
     }
 
-    static func contents(_ path: String) -> String? {
+    public static func contents(_ path: String) -> String? {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    static func mode(_ path: String) -> mode_t {
+    public static func mode(_ path: String) -> mode_t {
         var info = stat()
         return lstat(path, &info) == 0 ? info.st_mode & 0o7777 : 0
     }
-}
-
-/// A value set on another thread and read after it finished (guarded by a lock).
-final class Box<T>: @unchecked Sendable {
-    private var value: T
-    private let lock = NSLock()
-    init(_ value: T) { self.value = value }
-    func set(_ v: T) { lock.lock(); value = v; lock.unlock() }
-    func get() -> T { lock.lock(); defer { lock.unlock() }; return value }
-}
-
-/// Runs `body` on another thread; false if it has not returned within `seconds` (a hang). Waiting on
-/// that condition is the test: nothing sleeps a fixed time.
-func finishes(within seconds: Double, _ body: @escaping @Sendable () -> Void) -> Bool {
-    let done = DispatchSemaphore(value: 0)
-    Thread.detachNewThread { body(); done.signal() }
-    return done.wait(timeout: .now() + seconds) == .success
 }

@@ -29,9 +29,11 @@ enum Overlays {
     }
 
     static func officerPicker(_ state: AppState, picker: OfficerPicker, layout: Layout, into grid: inout Grid) {
-        let officers = picker.matches(in: state.officersInPlan())
+        let officers = picker.matches(in: state.pickerOfficers())
         let rect = pickerRect(layout, rows: officers.count + 3)
-        grid.box(rect, title: "Officer filter", glyphs: state.glyphs, style: Style(role: .accent))
+        // On the plans list and in my targets it chooses whose targets to show, from every plan.
+        let forMyTargets = state.screen != .plan
+        grid.box(rect, title: forMyTargets ? "My targets: whose? (every plan)" : "Officer filter", glyphs: state.glyphs, style: Style(role: .accent))
         let x = rect.column + 2, w = rect.width - 4
         let typed = state.clean(picker.query.text)
         grid.put("Name: ", row: rect.row + 1, column: x, style: .bold)
@@ -39,12 +41,13 @@ enum Overlays {
         let beforeCursor = state.clean(String(picker.query.characters.prefix(picker.query.cursor)))
         grid.cursor = (rect.row + 1, min(x + 6 + DisplayWidth.of(beforeCursor), rect.column + rect.width - 2))
         let listHeight = rect.height - 3
-        var entries: [String] = [typed.isEmpty ? "All officers (no officer filter)" : "Officers matching “\(typed)” (whole words)"]
+        let first = forMyTargets ? "Type a name, or choose one below" : "All officers (no officer filter)"
+        var entries: [String] = [typed.isEmpty ? first : "Officers matching “\(typed)” (whole words)"]
         entries += officers.map { "\(state.clean($0.name))  (\($0.count))" }
-        let first = max(0, picker.selection - listHeight + 1)
-        for (n, entry) in entries.dropFirst(first).prefix(listHeight).enumerated() {
+        let top = max(0, picker.selection - listHeight + 1)
+        for (n, entry) in entries.dropFirst(top).prefix(listHeight).enumerated() {
             let y = rect.row + 2 + n
-            let selected = first + n == picker.selection
+            let selected = top + n == picker.selection
             grid.put(DisplayWidth.pad(" " + entry, to: w), row: y, column: x, style: selected ? .reverse : .plain, maxWidth: w)
         }
         if entries.count == 1 && !typed.isEmpty && listHeight > 1 {

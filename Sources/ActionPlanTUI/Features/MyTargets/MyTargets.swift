@@ -114,7 +114,7 @@ public struct MyTargets: Sendable {
 
     // MARK: - Moving (pure)
 
-    public enum Move: Sendable { case up, down, pageUp, pageDown, top, bottom }
+    public enum Move: Sendable { case previous, next, pageBack, pageOn, first, last }
 
     /// Moves the cursor over the targets (headings are not stops), `page` lines at a time.
     public mutating func move(_ move: Move, page: Int, asOf: Day) {
@@ -123,12 +123,12 @@ public struct MyTargets: Sendable {
         let here = cursor.flatMap { items.firstIndex(of: $0) } ?? 0
         var to = here
         switch move {
-        case .up: to -= 1
-        case .down: to += 1
-        case .pageUp: to -= page
-        case .pageDown: to += page
-        case .top: to = 0
-        case .bottom: to = items.count - 1
+        case .previous: to -= 1
+        case .next: to += 1
+        case .pageBack: to -= page
+        case .pageOn: to += page
+        case .first: to = 0
+        case .last: to = items.count - 1
         }
         cursor = items[max(0, min(to, items.count - 1))]
     }

@@ -69,12 +69,12 @@ extension AppState {
         case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
             let move: MyTargets.Move
             switch command {
-            case .moveUp: move = .up
-            case .moveDown: move = .down
-            case .pageUp: move = .pageUp
-            case .pageDown: move = .pageDown
-            case .top: move = .top
-            default: move = .bottom
+            case .moveUp: move = .previous
+            case .moveDown: move = .next
+            case .pageUp: move = .pageBack
+            case .pageDown: move = .pageOn
+            case .top: move = .first
+            default: move = .last
             }
             view.move(move, page: Layout(size).treePage, asOf: asOf)
             myTargets = view

@@ -257,6 +257,42 @@ final class TUIMyTargetsTests: XCTestCase {
         XCTAssertEqual(s.screen, .plans)
     }
 
+    func testAPasteOutsideTheEditorChangesNothingAndOneInsideIsText() {
+        var s = moveTo(M.item("disability", "t1"), inMyTargets: M.state())
+        var fx: [Effect]
+        (s, fx) = update(s, .paste("m\nx\n p"))
+        XCTAssertTrue(commits(fx).isEmpty)
+        XCTAssertEqual(s.myTargets?.selectedTarget?.status, .notAssessed)
+        XCTAssertEqual(s.message?.text, "Paste ignored — press c to edit the comment (or f the forecast) first; nothing was changed")
+        s = send(s, .char("c")).0
+        s = update(s, .paste("Booked.\nWith the access group.")).0
+        (s, fx) = send(s, .enter)
+        XCTAssertEqual(commits(fx).map(\.plan), ["disability"])
+        XCTAssertEqual(s.myTargets?.selectedTarget?.comment, "Booked.\nWith the access group.")
+        XCTAssertEqual(s.myTargets?.selectedTarget?.status, .notAssessed)
+    }
+
+    func testTheCommentInTheUsersOwnEditorIsSavedToTheRightPlan() {
+        var s = moveTo(M.item("disability", "t3"), inMyTargets: M.state())
+        var fx: [Effect]
+        (s, fx) = send(s, .char("E"))
+        XCTAssertTrue(fx.contains { if case .externalEdit(let session) = $0 { return session.targetID == "t3" } else { return false } })
+        (s, fx) = update(s, .externalEdited(targetID: "t3", field: .comment, .success("Adjustments agreed with HR\n")))
+        XCTAssertEqual(commits(fx).map(\.plan), ["disability"])
+        XCTAssertEqual(s.myTargets?.docs[1].plan.target(id: "t3")?.comment.hasPrefix("Adjustments agreed with HR"), true)
+        XCTAssertEqual(s.myTargets?.docs[0].plan.target(id: "t3")?.comment, "Delayed by the restructure.", "the sample's t3 is untouched")
+    }
+
+    func testScreenReaderModeAndTheProjectorThemeKeepTheWordsAndTheCursor() {
+        var s = moveTo(M.item("sample", "t3"), inMyTargets: M.state())
+        s.options.screenReader = true
+        s.options.theme = .projector
+        let grid = render(s, size: standard)
+        XCTAssertFalse(grid.text.contains("─"), "no box lines for a screen reader")
+        XCTAssertTrue(grid.lines[grid.focus!.row].contains("✗ Not met") && grid.lines[grid.focus!.row].contains("Contribute"))
+        XCTAssertFalse(grid.rows.joined().contains { $0.style.dim }, "no dim text on a projector")
+    }
+
     func testHelpListsMyTargetsKeys() {
         let s = send(M.state(), .char("?")).0
         guard case .help = s.mode else { return XCTFail("no help") }

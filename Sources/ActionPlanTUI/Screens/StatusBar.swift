@@ -42,7 +42,8 @@ enum StatusBar {
             } else if state.screen == .plans {
                 grid.put(fitted(" Enter opens a plan · o my targets · q quits", width: leftWidth), row: row, column: 0, style: bar, maxWidth: leftWidth)
             } else if state.screen == .myTargets {
-                grid.put(fitted(" m met · x not met · p partly · c comment · f forecast · u undo · ! overdue · o officer · Enter its plan · q back",
+                // `!` early: what is overdue is what an officer looks here for.
+                grid.put(fitted(" m met · x not met · p partly · ! overdue · c comment · f forecast · u undo · o officer · Enter its plan · q back",
                                 width: leftWidth), row: row, column: 0, style: Style(reverse: true, dim: true), maxWidth: leftWidth)
             } else {
                 grid.put(fitted(" m met · x not met · p partly · c comment · f forecast · u undo · / search · o officer · q back", width: leftWidth),

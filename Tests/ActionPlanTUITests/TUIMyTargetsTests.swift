@@ -293,6 +293,34 @@ final class TUIMyTargetsTests: XCTestCase {
         XCTAssertFalse(grid.rows.joined().contains { $0.style.dim }, "no dim text on a projector")
     }
 
+    /// The officer name comes from the command line and the titles, ids and officers from the files:
+    /// none reaches a cell as a control, escape or bidi character, in any state of the view.
+    func testHostileOfficerNamesAndTitlesReachNoCellRaw() {
+        var plan = M.disabilityPlan()
+        plan.title = "\u{1b}]0;pwned\u{07}Scheme\u{202e}"
+        plan.keyIssues[0].objectives[0].targets[0].leadOfficers = ["\u{1b}[31mGS"]
+        plan.keyIssues[0].objectives[0].targets[0].text = TUIRenderHostileTextTests.hostile
+        let hostileOfficer = "GS\u{1b}[2J\u{9b}31m\u{202e}"
+        func forbidden(_ s: Unicode.Scalar) -> Bool { // as TUIRenderHostileTextTests
+            let v = s.value
+            return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+                || v == 0x200B || v == 0x200E || v == 0x200F || v == 0x061C || v == 0xFEFF
+        }
+        for officer in ["GS", hostileOfficer] {
+            for size in [standard, small] {
+                let s = M.state(officer: officer, plans: [Sample.plan(), plan], size: size)
+                for state in [s, send(s, .down, .down).0, send(s, .char("o")).0, send(s, .char("!")).0, send(s, .char("c")).0] {
+                    let grid = render(state, size: size)
+                    grid.assertAligned()
+                    for row in grid.rows {
+                        for cell in row { XCTAssertFalse(cell.text.unicodeScalars.contains(where: forbidden), "\(officer) at \(size): \(grid.text)") }
+                    }
+                }
+                XCTAssertFalse(s.message?.text.unicodeScalars.contains(where: forbidden) ?? false)
+            }
+        }
+    }
+
     func testHelpListsMyTargetsKeys() {
         let s = send(M.state(), .char("?")).0
         guard case .help = s.mode else { return XCTFail("no help") }

@@ -7,7 +7,9 @@ enum Overlays {
         let height = min(body.height, max(7, body.height / 2))
         let rect = Rect(row: body.bottom - height, column: 0, width: layout.size.width, height: height)
         let name = session.field == .comment ? "Comment" : "Forecast"
-        grid.box(rect, title: "\(name) for target \(session.targetID)", glyphs: state.glyphs, style: Style(role: .accent))
+        // In my targets the same target id may be in several plans: say which.
+        let plan = state.screen == .myTargets ? state.myTargets?.editingPlan.map { " of " + state.clean($0) } ?? "" : ""
+        grid.box(rect, title: "\(name) for target \(state.clean(session.targetID))\(plan)", glyphs: state.glyphs, style: Style(role: .accent))
         let inner = Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 3)
         if session.field == .forecast, inner.height > 3 {
             grid.put("Expected to be met? If so, when; if not, why not?", row: rect.row + rect.height - 2,

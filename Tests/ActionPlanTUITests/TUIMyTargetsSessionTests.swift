@@ -95,6 +95,17 @@ final class TUIMyTargetsSessionTests: XCTestCase {
         XCTAssertEqual(runtime.state.myTargets?.cursor, MyTargetsSample.item("disability", "t5"))
         XCTAssertEqual(runtime.state.myTargets?.selectedTarget?.status, .partiallyMet)
         XCTAssertEqual(try store.load("disability").plan.target(id: "t5")?.status, .partiallyMet)
+        XCTAssertFalse(runtime.state.message?.text.hasPrefix("Reloaded") ?? false, "our own save in the tree is not someone else's")
+        XCTAssertEqual(runtime.state.myTargets?.docs[0].base.fingerprint, store.fingerprintOnDisk("disability"))
+        // And someone else's save meanwhile to the other plan is picked up on the way back.
+        goTo(MyTargetsSample.item("sample", "t3"), &runtime)
+        keys(&runtime, [.enter])
+        _ = try store.commit([TargetChange(targetID: "t1", field: .comment, expectedOld: "", new: "Checked by audit")],
+                             to: "disability", who: "jo")
+        keys(&runtime, [.char("q")])
+        XCTAssertEqual(runtime.state.screen, .myTargets)
+        XCTAssertEqual(runtime.state.myTargets?.docs[0].plan.target(id: "t1")?.comment, "Checked by audit")
+        XCTAssertEqual(runtime.state.message?.text, "Reloaded disability: saved by someone else meanwhile")
     }
 
     func testAnOfficerWhoLeadsNothingIsToldSoWithCloseNames() {

@@ -170,6 +170,7 @@ extension AppState {
         if let d = doc, let i = plans.firstIndex(where: { $0.id == d.id }) {
             plans[i] = PlanSummary(plan: d.plan, asOf: options.asOf)
         }
+        if let d = doc { myTargetsTakeOver(d) }
         doc = nil
         meeting = nil
         mode = .normal

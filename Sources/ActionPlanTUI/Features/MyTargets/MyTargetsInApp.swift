@@ -148,6 +148,16 @@ extension AppState {
         return view.docs.map { .checkDisk(planID: $0.id, fingerprint: $0.diskProblem?.fingerprint ?? $0.base.fingerprint, now: now ?? view.lastDiskCheck) }
     }
 
+    /// Back from that plan's tree: the version it last loaded or saved becomes the view's (so our own
+    /// saves there are not reported as someone else's when the disk is looked at next).
+    mutating func myTargetsTakeOver(_ d: PlanDoc) {
+        guard var view = myTargets, let p = view.docIndex(d.id), d.base.fingerprint != view.docs[p].base.fingerprint else { return }
+        let previous = view.items(asOf: options.asOf)
+        rebase(&view.docs[p], onto: d.base)
+        view.followCursor(previous: previous, asOf: options.asOf)
+        myTargets = view
+    }
+
     /// The plan tree opened from here (Enter): filtered to the officer, the cursor on the target.
     mutating func revealAfterOpening(_ item: MyTargetsItem) {
         guard var d = doc, d.id == item.planID, let view = myTargets else { return }

@@ -13,6 +13,7 @@ struct UICommand: ParsableCommand {
         abstract: "Open the interactive review UI (the default).",
         discussion: """
         Shows the plans in the data directory; Enter opens one (with only one plan, it opens directly). \
+        --officer NAME (or o on the plans list) shows that officer's targets from every plan, grouped by plan. \
         Mark targets met (m), not met (x), partially met (p); edit comments (c) and forecasts (f). \
         Every change is saved at once, with history. Press ? in the UI for every key. \
         Colours are off with --no-color or when NO_COLOR is set; ASCII symbols with --ascii or a non-UTF-8 locale.
@@ -21,7 +22,7 @@ struct UICommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
     @Option(help: ArgumentHelp("Open this plan.", valueName: "id"), completion: .planID) var plan: String?
-    @Option(help: ArgumentHelp("Start filtered to this lead officer (\"my targets\").", valueName: "name"), completion: .officer) var officer: String?
+    @Option(help: ArgumentHelp("My targets: this lead officer's targets from every plan (with --plan: that plan, filtered to them).", valueName: "name"), completion: .officer) var officer: String?
     @Flag(help: "ASCII status symbols and box lines ([Y] [N] [P] [ ]).") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Let the mouse wheel scroll.") var mouse = false

@@ -43,6 +43,8 @@ final class TUIKeyDispatchTests: XCTestCase {
             ("summary", send(meeting, .char("q")).0), ("help in a meeting", send(meeting, .char("?")).0),
             ("add target form", send(onTarget, .char("a")).0), ("officers form", send(onTarget, .char("L")).0),
             ("form in a meeting", send(meeting, .char("+")).0), ("remove confirmation", send(onTarget, .char("d")).0),
+            ("my targets", MyTargetsSample.state()), ("editor in my targets", send(MyTargetsSample.state(), .char("c")).0),
+            ("officer picker in my targets", send(MyTargetsSample.state(), .char("o")).0),
         ]
         return out
     }
@@ -104,6 +106,9 @@ final class TUIKeyDispatchTests: XCTestCase {
         if let d = s.doc {
             parts.append("\(d.cursor.map { "\($0)" } ?? "") \(d.expanded.count) \(d.focus) \(d.filters) \(d.search ?? "") "
                          + "\(d.treeScroll) \(d.detailScroll) \(d.pending.count) \(d.undo.count) \(d.redo.count)")
+        }
+        if let v = s.myTargets {
+            parts.append("\(v.officer) \(v.cursor.map { "\($0)" } ?? "") \(v.scroll) \(v.overdueOnly) \(v.pendingCount) \(v.undo.count) \(v.redo.count)")
         }
         return parts.joined(separator: " | ")
     }

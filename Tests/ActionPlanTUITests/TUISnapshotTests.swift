@@ -27,6 +27,34 @@ final class TUISnapshotTests: XCTestCase {
         return s
     }
 
+    /// My targets (issue 12): GS's targets from the sample and a second plan, at each size.
+    func checkMyTargets(_ name: String, officer: String = "GS", glyphs: Glyphs = .unicode, file: StaticString = #filePath, line: UInt = #line,
+                        _ build: (AppState) -> AppState) {
+        var screens: [(String, Grid)] = []
+        for size in Self.sizes {
+            let state = build(MyTargetsSample.state(officer: officer, size: size, glyphs: glyphs))
+            let grid = render(state, size: size)
+            grid.assertAligned(file: file, line: line)
+            screens.append((name, grid))
+        }
+        Snapshot.assert(screens, named: name, file: file, line: line)
+    }
+
+    func testMyTargets() {
+        let t3 = MyTargetsSample.item("disability", "t3")
+        checkMyTargets("my-targets") { moveTo(t3, inMyTargets: $0) }
+        checkMyTargets("my-targets-opened") { $0 } // as `actionplan --officer GS` opens: the count in the status line
+        checkMyTargets("my-targets-ascii", glyphs: .ascii) { moveTo(t3, inMyTargets: $0) }
+        checkMyTargets("my-targets-overdue") { send($0, .char("!")).0 }
+        checkMyTargets("my-targets-forecast") { send(moveTo(t3, inMyTargets: $0), [.char("f")] + type("By March 2007")).0 }
+        checkMyTargets("my-targets-nobody", officer: "Head of RH") { $0 }
+        checkMyTargets("my-targets-picker") { s in
+            var s = send(s, .escape).0 // the plans list, then o: every plan's officers
+            s = update(s, .allPlansLoaded(MyTargetsSample.plans().map { Sample.loaded($0) }, unreadable: [])).0
+            return send(s, type("g")).0
+        }
+    }
+
     func testPlansScreen() {
         check("plans") { s in
             var s = send(s, .char("q")).0 // from the plan back to the list (two plans: the sample and "Other plan 0")

@@ -149,7 +149,11 @@ public enum Mode: Sendable, Equatable {
     case confirmRemove(RemoveConfirm)
 }
 
-public enum Screen: Sendable, Equatable { case plans, plan }
+public enum Screen: Sendable, Equatable {
+    case plans, plan
+    /// One officer's targets from every plan (Features/MyTargets).
+    case myTargets
+}
 
 /// A line for the status bar.
 public struct Message: Sendable, Equatable {
@@ -184,6 +188,11 @@ public struct AppState: Sendable {
     public var meeting: MeetingState?
     /// What is not synced yet, and when the last sync finished (Features/Sync).
     public var sync = SyncStatus()
+    /// "My targets" across every plan (Features/MyTargets); kept while a plan opened from it is shown,
+    /// so leaving that plan comes back to it.
+    public var myTargets: MyTargets?
+    /// Enter in my targets asked for this target's plan: once it is open, the cursor goes to the target.
+    public var revealOnOpen: MyTargetsItem?
 
     public init(options: AppOptions, plans: [PlanSummary] = []) {
         self.options = options

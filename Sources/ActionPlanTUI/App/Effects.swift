@@ -10,6 +10,8 @@ import ActionPlanCore
 public enum Effect: Sendable {
     /// Load a plan to open it.
     case openPlan(String)
+    /// Load every plan (`o` on the plans list: the officers of every plan, then their targets).
+    case loadAllPlans
     /// Start or close a review, or write a report (Meeting/ReviewEffects.swift).
     case review(ReviewEffect)
     /// Save changes with `PlanStore.commit` (merging with whatever else was saved meanwhile).
@@ -64,6 +66,9 @@ public struct EffectRunner: Sendable {
         switch effect {
         case .openPlan(let id):
             do { return [.planOpened(id: id, .success(try store.load(id)))] } catch { return [.planOpened(id: id, .failure(error))] }
+        case .loadAllPlans:
+            let (loaded, unreadable) = Startup.loadAll(store)
+            return [.allPlansLoaded(loaded, unreadable: unreadable)]
         case .review(let effect):
             return performReview(effect)
         case .commit(let planID, let changes, let base):
@@ -109,13 +114,20 @@ public enum Startup {
     public static func initialState(store: PlanStore, options: AppOptions) -> (AppState, [Effect]) {
         var summaries: [PlanSummary] = []
         var state = AppState(options: options)
+        // "My targets" (`--officer` without `--plan`) holds every plan; otherwise only the figures are kept.
+        let myTargets = options.planID == nil && !(options.officer ?? "").isEmpty
+        var loadedPlans: [PlanFile.Loaded] = []
+        var unreadable: [String] = []
         do {
             try store.forEachPlan { result in
                 switch result {
-                case .success(let loaded): summaries.append(PlanSummary(plan: loaded.plan, asOf: options.asOf))
+                case .success(let loaded):
+                    summaries.append(PlanSummary(plan: loaded.plan, asOf: options.asOf))
+                    if myTargets { loadedPlans.append(loaded) }
                 case .failure(let error):
                     let id = PlanFile.planID(forPath: error.file) ?? error.file
                     summaries.append(PlanSummary(id: id, title: id, error: error.description))
+                    unreadable.append("\(id).json")
                 }
             }
         } catch {
@@ -125,6 +137,11 @@ public enum Startup {
         if let id = options.planID {
             return (state, [.openPlan(id)])
         }
+        if myTargets, let officer = options.officer, state.message == nil {
+            state.myTargets = MyTargets(officer: officer, docs: AppState.myTargetsDocs(loadedPlans), unreadable: unreadable)
+            state.showMyTargets(officer: officer)
+            return (state, [])
+        }
         if summaries.count == 1, summaries[0].error == nil {
             return (state, [.openPlan(summaries[0].id)])
         }
@@ -132,5 +149,24 @@ public enum Startup {
             state.message = Message("No plans in \(options.dataDirectory)", isError: true)
         }
         return (state, [])
+    }
+}
+
+extension Startup {
+    /// Every plan that loads, and the files that do not ("x.json"), in the plans list's order.
+    static func loadAll(_ store: PlanStore) -> ([PlanFile.Loaded], [String]) {
+        var loaded: [PlanFile.Loaded] = []
+        var unreadable: [String] = []
+        do {
+            try store.forEachPlan { result in
+                switch result {
+                case .success(let plan): loaded.append(plan)
+                case .failure(let error): unreadable.append((PlanFile.planID(forPath: error.file) ?? error.file) + ".json")
+                }
+            }
+        } catch {
+            unreadable.append("\(error)")
+        }
+        return (loaded, unreadable)
     }
 }

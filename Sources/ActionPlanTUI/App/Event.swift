@@ -16,6 +16,8 @@ public enum Event: Sendable {
     case tick(now: Double)
     /// SIGTERM, SIGHUP or SIGINT: leave at once.
     case signal
+    /// Every plan, loaded for my targets (`Effect.loadAllPlans`), and the files that could not be.
+    case allPlansLoaded([PlanFile.Loaded], unreadable: [String])
     /// A plan was loaded for opening.
     case planOpened(id: String, Result<PlanFile.Loaded, StoreError>)
     /// A review was started or closed, or a report written (Meeting/ReviewEffects.swift).

@@ -22,6 +22,7 @@ public func render(_ state: AppState, size: Size) -> Grid {
         switch state.screen {
         case .plans: PlansScreen.draw(state, rect: layout.body, into: &grid)
         case .plan: PlanScreen.draw(state, layout: layout, into: &grid)
+        case .myTargets: if let view = state.myTargets { MyTargetsScreen.draw(state, view: view, layout: layout, into: &grid) }
         }
         MeetingScreen.draw(state, layout: layout, into: &grid) // over the tree, in meeting mode
         switch state.mode {

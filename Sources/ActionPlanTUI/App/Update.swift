@@ -26,6 +26,7 @@ extension AppState {
             size = newSize
             keepCursorVisible()
         case .tick(let now):
+            if screen == .myTargets { myTargetsTick(now: now, &fx); return }
             guard screen == .plan, var d = doc, now - d.lastDiskCheck >= options.diskCheckInterval else { return }
             d.lastDiskCheck = now
             doc = d
@@ -36,9 +37,13 @@ extension AppState {
             switch result {
             case .success(let loaded):
                 open(loaded)
+                if let item = revealOnOpen, item.planID == loaded.plan.id { revealAfterOpening(item) }
                 if options.startInMeeting { startMeetingAfterOpening() }
             case .failure(let error): message = Message("Cannot open \(id): \(error)", isError: true)
             }
+            revealOnOpen = nil
+        case .allPlansLoaded(let loaded, let unreadable):
+            allPlansLoaded(loaded, unreadable: unreadable)
         case .saved(let planID, let changes, let result, let time):
             saved(planID: planID, changes: changes, result: result, time: time)
         case .review(let outcome):
@@ -54,6 +59,7 @@ extension AppState {
         case .sync(let event):
             handleSync(event, &fx)
             // A sync may have brought changes to the open plan: look at the file now, not at the next tick.
+            if case .finished = event, screen == .myTargets { fx += myTargetsDiskChecks() }
             if case .finished = event, let d = doc { fx.append(.checkDisk(planID: d.id, fingerprint: d.diskProblem?.fingerprint ?? d.base.fingerprint, now: d.lastDiskCheck)) }
         }
     }
@@ -87,6 +93,7 @@ extension AppState {
             switch screen {
             case .plans: plansCommand(command, &fx)
             case .plan: planCommand(command, &fx)
+            case .myTargets: myTargetsCommand(command, &fx)
             }
         }
     }
@@ -104,6 +111,7 @@ extension AppState {
         case .itemForm: return .itemForm
         case .confirmRemove: return .confirmRemove
         case .normal:
+            if screen == .myTargets { return .myTargets }
             guard let m = activeMeeting else { return .tree }
             return m.isSummary ? .summary : .meeting
         }
@@ -129,6 +137,7 @@ extension AppState {
             } else {
                 fx.append(.openPlan(entry.id))
             }
+        case .officerFilter: fx.append(.loadAllPlans) // then the officer picker, for my targets
         case .help: mode = .help(scroll: 0)
         case .sync: startSync(&fx)
         case .quit, .forceQuit: fx.append(.quit)
@@ -161,12 +170,17 @@ extension AppState {
         if let d = doc, let i = plans.firstIndex(where: { $0.id == d.id }) {
             plans[i] = PlanSummary(plan: d.plan, asOf: options.asOf)
         }
+        if let d = doc { myTargetsTakeOver(d) }
         doc = nil
         meeting = nil
         mode = .normal
-        screen = .plans
+        screen = myTargets == nil ? .plans : .myTargets // opened from my targets: back there
         quitArmed = false
+        if screen == .myTargets { keepMyTargetsVisible() }
     }
+
+    /// A plan can be left for the plans list (or for my targets, when opened from there).
+    var canLeavePlan: Bool { plans.count > 1 || myTargets != nil }
 
     /// `q` (and Esc at the top of a plan) leave; with unsaved changes the first press only warns.
     mutating func quitOrLeave(_ fx: inout [Effect], leaving: Bool) {
@@ -177,18 +191,22 @@ extension AppState {
                               isError: true)
             return
         }
-        if leaving { leavePlan() } else { fx.append(.quit) }
+        if leaving {
+            leavePlan()
+            fx += myTargetsDiskChecks() // what the tree saved shows in my targets at once
+        } else {
+            fx.append(.quit)
+        }
     }
 
     // MARK: - Results of effects
 
     mutating func saved(planID: String, changes: [TargetChange], result: Result<PlanStore.CommitResult, StoreError>, time: String) {
+        if screen == .myTargets { myTargetsSaved(planID: planID, changes: changes, result: result, time: time); return }
         guard var d = doc, d.id == planID else { return }
         switch result {
         case .success(let r):
-            var remaining = d.pending
-            for c in changes { if let i = remaining.firstIndex(of: c) { remaining.remove(at: i) } }
-            d.pending = remaining
+            d.removeSaved(changes)
             rebase(&d, onto: r.loaded) // merged with someone else's changes, maybe structural
             lastSaved = time
             saveError = nil
@@ -206,6 +224,7 @@ extension AppState {
     }
 
     mutating func changedOnDisk(planID: String, result: Result<PlanFile.Loaded, StoreError>) {
+        if screen == .myTargets { myTargetsChangedOnDisk(planID: planID, result: result); return }
         guard var d = doc, d.id == planID else { return }
         switch result {
         case .success(let loaded):

@@ -45,6 +45,7 @@ public struct KeyBinding: Sendable {
         case editor = "In the editor"
         case textEditing = "Editing text (the editor and every prompt)"
         case find = "Search and filters"
+        case myTargets = "My targets (--officer NAME, or o on the plans list)"
         case review = "Reviews, meetings and reports (in a plan)"
         case meeting = "Meeting mode"
         case summary = "Meeting summary"
@@ -83,6 +84,8 @@ public struct KeyBinding: Sendable {
 public enum KeyMap: Sendable, CaseIterable {
     case tree, editor, search, officerPicker, statusPicker, startReview, closeReview, report, recovery, help, meeting, summary
     case itemForm, confirmRemove
+    /// One officer's targets from every plan (Features/MyTargets).
+    case myTargets
 
     /// The contexts this map answers to, in order (the first binding of a key wins).
     public var contexts: [KeyBinding.Context] {
@@ -101,6 +104,7 @@ public enum KeyMap: Sendable, CaseIterable {
         case .summary: return [.summary]
         case .itemForm: return [.itemForm, .textEditing]
         case .confirmRemove: return [.confirmRemove]
+        case .myTargets: return [.myTargets, .move, .status, .edit, .other]
         }
     }
 
@@ -139,7 +143,7 @@ public enum KeyInput: Sendable, Equatable {
 /// screen and the README's key tables are generated from it.
 public enum KeyTable {
     /// Every binding: the tree's, then reviews, meeting mode and its summary, then the boxes.
-    public static let bindings: [KeyBinding] = treeBindings + reviewBindings + boxBindings + treeEditBindings
+    public static let bindings: [KeyBinding] = treeBindings + reviewBindings + myTargetsBindings + boxBindings + treeEditBindings
 
     /// What a key means in a map.
     public static func input(for key: Key, in map: KeyMap) -> KeyInput {

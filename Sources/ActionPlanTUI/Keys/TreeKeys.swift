@@ -9,8 +9,8 @@ extension KeyTable {
         KeyBinding(keys: [.pageDown], command: .pageDown, help: "Page down", context: .move),
         KeyBinding(keys: [.char("g"), .home], command: .top, help: "First line", context: .move),
         KeyBinding(keys: [.char("G"), .end], command: .bottom, help: "Last line", context: .move),
-        KeyBinding(keys: [.enter, .right, .char("l")], command: .open, help: "Open a plan; expand a Key Issue or objective (again: go into it)", context: .move),
-        KeyBinding(keys: [.left, .char("h"), .escape], command: .back, help: "Collapse; go to the parent; back to the plans list", context: .move),
+        KeyBinding(keys: [.enter, .right, .char("l")], command: .open, help: "Open a plan; expand a Key Issue or objective (again: go into it); my targets: its tree", context: .move),
+        KeyBinding(keys: [.left, .char("h"), .escape], command: .back, help: "Collapse; go to the parent; back to the plans list (or my targets, if opened from there)", context: .move),
         KeyBinding(keys: [.tab], command: .toggleFocus, help: "Switch focus between the tree and the detail pane", context: .move),
 
         KeyBinding(keys: [.char("m")], command: .setMet, help: "Mark met", context: .status),
@@ -39,7 +39,7 @@ extension KeyTable {
         KeyBinding(keys: [.char("/")], command: .search, help: "Search targets, objectives, comments and forecasts", context: .find),
         KeyBinding(keys: [.char("n")], command: .nextMatch, help: "Next match", context: .find),
         KeyBinding(keys: [.char("N")], command: .previousMatch, help: "Previous match", context: .find),
-        KeyBinding(keys: [.char("o")], command: .officerFilter, help: "Officer filter: type to narrow the list, Enter applies", context: .find),
+        KeyBinding(keys: [.char("o")], command: .officerFilter, help: "Officer filter: type to narrow, Enter applies (on the plans list: my targets, every plan)", context: .find),
         KeyBinding(keys: [.char("s")], command: .statusFilter, help: "Status filter: choose statuses (Space ticks, Enter applies)", context: .find),
         KeyBinding(keys: [.char("!")], command: .overdueOnly, help: "Overdue only (on/off)", context: .find),
         KeyBinding(keys: [.char("*")], command: .clearFilters, help: "Clear all filters and the search", context: .find),
@@ -47,7 +47,7 @@ extension KeyTable {
         KeyBinding(keys: [.char("w")], command: .retrySave, help: "Retry a failed save", context: .other),
         KeyBinding(keys: [.char("S")], command: .sync, help: "Sync with other machines (git: commit, fetch, merge per target, push; see actionplan sync)", context: .other),
         KeyBinding(keys: [.char("?")], command: .help, help: "This help (Esc, q or ? closes it)", context: .other),
-        KeyBinding(keys: [.char("q")], command: .quit, help: "Quit (from a plan: back to the plans list first when there are several)", context: .other),
+        KeyBinding(keys: [.char("q")], command: .quit, help: "Quit (from a plan or my targets: back to the plans list first when there are several)", context: .other),
         KeyBinding(keys: [.ctrl("c")], command: .forceQuit, help: "Quit at once", context: .other),
         KeyBinding(keys: [.ctrl("z")], command: .suspend, help: "Suspend to the shell (fg brings the screen back)", context: .other),
     ]

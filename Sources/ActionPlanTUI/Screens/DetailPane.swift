@@ -5,10 +5,12 @@ import ActionPlanCore
 enum DetailPane {
     static let historyShown = 5
 
-    static func draw(_ state: AppState, doc: PlanDoc, rect: Rect, into grid: inout Grid) {
+    /// `title` and `hint` replace the pane's own (my targets names the plan, and has no detail focus).
+    static func draw(_ state: AppState, doc: PlanDoc, rect: Rect, title givenTitle: String? = nil, hint givenHint: String? = nil,
+                     into grid: inout Grid) {
         guard rect.height > 0, rect.width > 2 else { return }
         let focused = doc.focus == .detail
-        let title: String
+        var title: String
         switch doc.cursor {
         case .target(let id)?: title = "Target \(id)"
         case .objective(let i, let o)?: title = "Objective " + (Tree.itemID(of: .objective(i, o), in: doc.plan) ?? "")
@@ -16,7 +18,8 @@ enum DetailPane {
         case nil: title = "Details"
         }
         let arrows = state.glyphs == .unicode ? "↑/↓" : "Up/Down"
-        let hint = focused ? "  \(arrows) scroll, Tab back to the tree" : "  Tab to scroll"
+        if let givenTitle { title = givenTitle }
+        let hint = givenHint ?? (focused ? "  \(arrows) scroll, Tab back to the tree" : "  Tab to scroll")
         let headStyle = Style(bold: true, reverse: focused)
         grid.put(" " + title + " ", row: rect.row, column: rect.column, style: headStyle, maxWidth: rect.width)
         // With the pane focused, the first line shown is where reading starts.

@@ -15,6 +15,8 @@ enum Header {
             let n = state.plans.count
             grid.put(" \(n) plan\(n == 1 ? "" : "s") in \(state.clean(state.options.dataDirectory))", row: 1, column: 0, maxWidth: w)
             grid.put(" Plans", row: 2, column: 0, style: .dimmed)
+        case .myTargets:
+            if let view = state.myTargets { MyTargetsScreen.header(state, view: view, layout: layout, into: &grid) }
         case .plan:
             guard let doc = state.doc else { return }
             let plan = doc.plan

@@ -7,7 +7,9 @@ enum Overlays {
         let height = min(body.height, max(7, body.height / 2))
         let rect = Rect(row: body.bottom - height, column: 0, width: layout.size.width, height: height)
         let name = session.field == .comment ? "Comment" : "Forecast"
-        grid.box(rect, title: "\(name) for target \(session.targetID)", glyphs: state.glyphs, style: Style(role: .accent))
+        // In my targets the same target id may be in several plans: say which.
+        let plan = state.screen == .myTargets ? state.myTargets?.editingPlan.map { " of " + state.clean($0) } ?? "" : ""
+        grid.box(rect, title: "\(name) for target \(state.clean(session.targetID))\(plan)", glyphs: state.glyphs, style: Style(role: .accent))
         let inner = Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 3)
         if session.field == .forecast, inner.height > 3 {
             grid.put("Expected to be met? If so, when; if not, why not?", row: rect.row + rect.height - 2,
@@ -29,9 +31,11 @@ enum Overlays {
     }
 
     static func officerPicker(_ state: AppState, picker: OfficerPicker, layout: Layout, into grid: inout Grid) {
-        let officers = picker.matches(in: state.officersInPlan())
+        let officers = picker.matches(in: state.pickerOfficers())
         let rect = pickerRect(layout, rows: officers.count + 3)
-        grid.box(rect, title: "Officer filter", glyphs: state.glyphs, style: Style(role: .accent))
+        // On the plans list and in my targets it chooses whose targets to show, from every plan.
+        let forMyTargets = state.screen != .plan
+        grid.box(rect, title: forMyTargets ? "My targets: whose? (every plan)" : "Officer filter", glyphs: state.glyphs, style: Style(role: .accent))
         let x = rect.column + 2, w = rect.width - 4
         let typed = state.clean(picker.query.text)
         grid.put("Name: ", row: rect.row + 1, column: x, style: .bold)
@@ -39,12 +43,13 @@ enum Overlays {
         let beforeCursor = state.clean(String(picker.query.characters.prefix(picker.query.cursor)))
         grid.cursor = (rect.row + 1, min(x + 6 + DisplayWidth.of(beforeCursor), rect.column + rect.width - 2))
         let listHeight = rect.height - 3
-        var entries: [String] = [typed.isEmpty ? "All officers (no officer filter)" : "Officers matching “\(typed)” (whole words)"]
+        let first = forMyTargets ? "Type a name, or choose one below" : "All officers (no officer filter)"
+        var entries: [String] = [typed.isEmpty ? first : "Officers matching “\(typed)” (whole words)"]
         entries += officers.map { "\(state.clean($0.name))  (\($0.count))" }
-        let first = max(0, picker.selection - listHeight + 1)
-        for (n, entry) in entries.dropFirst(first).prefix(listHeight).enumerated() {
+        let top = max(0, picker.selection - listHeight + 1)
+        for (n, entry) in entries.dropFirst(top).prefix(listHeight).enumerated() {
             let y = rect.row + 2 + n
-            let selected = first + n == picker.selection
+            let selected = top + n == picker.selection
             grid.put(DisplayWidth.pad(" " + entry, to: w), row: y, column: x, style: selected ? .reverse : .plain, maxWidth: w)
         }
         if entries.count == 1 && !typed.isEmpty && listHeight > 1 {

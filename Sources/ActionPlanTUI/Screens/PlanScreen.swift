@@ -88,7 +88,9 @@ enum TreePane {
         return [Span(left, style), Span(right, tally.overdue > 0 ? Style(role: .overdue) : Style(role: tally.met == tally.total && tally.total > 0 ? .met : .dim))]
     }
 
-    static func targetLine(_ target: Target, state: AppState, width: Int, unsaved: Bool) -> StyledLine {
+    /// `oneOfficer`: the view shows one officer's targets (the officer column would repeat it); by
+    /// default, whether the tree is filtered to one.
+    static func targetLine(_ target: Target, state: AppState, width: Int, unsaved: Bool, oneOfficer: Bool? = nil) -> StyledLine {
         let g = state.glyphs
         let statusWidth = Labels.statusWidth(g)
         let overdue = target.isOverdue(asOf: state.options.asOf)
@@ -99,7 +101,7 @@ enum TreePane {
         let narrow = width < 100
         let flag = narrow ? Span(Labels.overdueSymbol(g), Style(bold: true, role: .overdue)) : Labels.overdueSpan(g)
         let flagWidth = DisplayWidth.of(flag.text)
-        let oneOfficer = state.doc?.filters.officer != nil
+        let oneOfficer = oneOfficer ?? (state.doc?.filters.officer != nil)
         let officerWidth = oneOfficer ? 0 : width >= 64 ? (width >= 90 ? 12 : 7) : 0
         let indent = "   "
         // indent, status, unsaved mark, text, officers, due, overdue flag, right margin

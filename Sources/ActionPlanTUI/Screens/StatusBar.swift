@@ -40,7 +40,11 @@ enum StatusBar {
             } else if let hint = MeetingScreen.statusHint(state) {
                 grid.put(fitted(" " + hint, width: leftWidth), row: row, column: 0, style: Style(reverse: true, dim: true), maxWidth: leftWidth)
             } else if state.screen == .plans {
-                grid.put(fitted(" Enter opens a plan · q quits", width: leftWidth), row: row, column: 0, style: bar, maxWidth: leftWidth)
+                grid.put(fitted(" Enter opens a plan · o my targets · q quits", width: leftWidth), row: row, column: 0, style: bar, maxWidth: leftWidth)
+            } else if state.screen == .myTargets {
+                // `!` early: what is overdue is what an officer looks here for.
+                grid.put(fitted(" m met · x not met · p partly · ! overdue · c comment · f forecast · u undo · o officer · Enter its plan · q back",
+                                width: leftWidth), row: row, column: 0, style: Style(reverse: true, dim: true), maxWidth: leftWidth)
             } else {
                 grid.put(fitted(" m met · x not met · p partly · c comment · f forecast · u undo · / search · o officer · q back", width: leftWidth),
                          row: row, column: 0, style: Style(reverse: true, dim: true), maxWidth: leftWidth)
@@ -55,8 +59,9 @@ enum StatusBar {
         let g = state.glyphs
         let bar = Style(reverse: true)
         var right: StyledLine = []
-        if let doc = state.doc, state.screen == .plan {
-            if !doc.pending.isEmpty {
+        let unsaved = state.screen == .myTargets ? state.myTargets?.pendingCount ?? 0 : state.doc?.pending.count ?? 0
+        if state.screen == .plan || state.screen == .myTargets {
+            if unsaved > 0 {
                 right.append(Span(g == .unicode ? " ✎ unsaved (w retries) " : " * unsaved (w retries) ", Style(bold: true, reverse: true, role: .error)))
             } else if let saved = state.lastSaved {
                 right.append(Span(" Saved \(saved) ", bar))
@@ -81,6 +86,9 @@ enum StatusBar {
         if let m = state.message { return (" " + state.clean(m.text), m.isError ? error : Style(reverse: true)) }
         if let problem = state.doc?.diskProblem, state.screen == .plan {
             return (" The plan file on disk cannot be read: showing the last good version (" + state.clean(problem.reason) + ")", error)
+        }
+        if let saveError = state.saveError, state.screen == .myTargets, state.myTargets?.pendingCount ?? 0 > 0 {
+            return (" Save failed: " + state.clean(saveError), error)
         }
         if let saveError = state.saveError, let doc = state.doc, !doc.pending.isEmpty {
             return (" Save failed: " + state.clean(saveError), error)

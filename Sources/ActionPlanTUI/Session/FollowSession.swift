@@ -27,6 +27,9 @@ extension AppState {
         if case .signal = event, let d = doc, !d.pending.isEmpty {
             extra.append(.commit(planID: d.id, changes: d.pending, base: d.base))
         }
+        if case .signal = event, let view = myTargets {
+            extra += view.docs.filter { !$0.pending.isEmpty }.map(\.commitEffect)
+        }
         if let recovery = editInProgress() { extra.append(.session(.saveRecovery(recovery))) }
         if let after { extra.append(.session(.leavePresence(planID: after))) }
         fx.insert(contentsOf: extra, at: quitAt)
@@ -34,7 +37,9 @@ extension AppState {
 
     /// The text in the editor, when it differs from the value it would replace (nothing to keep otherwise).
     func editInProgress() -> EditRecovery? {
-        guard case .editing(let session) = mode, let d = doc else { return nil }
+        guard case .editing(let session) = mode else { return nil }
+        if screen == .myTargets { return myTargetsEditInProgress(session) }
+        guard let d = doc else { return nil }
         let text = session.editor.text
         if let target = d.plan.target(id: session.targetID), target.value(of: session.field) == text { return nil }
         return EditRecovery(planID: d.id, targetID: session.targetID, field: session.field, text: text, who: options.who, when: "")
@@ -49,6 +54,7 @@ extension AppState {
             if d.plan.target(id: offer.targetID) != nil { reveal(.target(offer.targetID)) }
             mode = .recoveryOffer(offer)
         case .diskUnreadable(let id, let fingerprint, let reason):
+            if screen == .myTargets { myTargetsDiskUnreadable(planID: id, fingerprint: fingerprint, reason: reason); return }
             guard doc?.id == id else { return }
             doc?.diskProblem = DiskProblem(fingerprint: fingerprint, reason: reason)
             message = Message("The plan file on disk cannot be read: \(reason) — showing the last good version", isError: true)

@@ -82,6 +82,10 @@ extension AppState {
             return
         }
         mode = .normal
+        if screen == .myTargets {
+            myTargetsEditorClosed(s, output, &fx)
+            return
+        }
         if let m = activeMeeting, let context = meetingContext {
             var meeting = m
             let requests = meeting.editorClosed(s, output, context)

@@ -16,7 +16,8 @@ extension AppState {
             picker.selection = 0
             mode = .officerPicker(picker)
         default:
-            let what = screen == .plan && doc != nil ? "press c to edit the comment (or f the forecast) first" : "open a plan and press c to edit a comment first"
+            let onTargets = (screen == .plan && doc != nil) || (screen == .myTargets && myTargets?.cursor != nil)
+            let what = onTargets ? "press c to edit the comment (or f the forecast) first" : "open a plan and press c to edit a comment first"
             message = Message("Paste ignored — \(what); nothing was changed")
         }
     }

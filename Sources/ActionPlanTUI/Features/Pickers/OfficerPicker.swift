@@ -57,11 +57,15 @@ public struct OfficerPicker: Sendable, Equatable {
 extension AppState {
     mutating func officerPickerInput(_ input: KeyInput, picker: OfficerPicker) {
         var p = picker
-        switch p.handle(input, officers: officersInPlan()) {
+        switch p.handle(input, officers: pickerOfficers()) {
         case .picking: mode = .officerPicker(p)
-        case .cancel: mode = .normal
+        case .cancel:
+            mode = .normal
+            if screen == .plans { myTargets = nil } // the plans were loaded only to choose from
         case .apply(let officer):
             mode = .normal
+            // On the plans list and in my targets the picker chooses whose targets to show (Features/MyTargets).
+            if screen != .plan { myTargetsPicked(officer); return }
             guard var f = doc?.filters else { return }
             f.officer = officer
             applyFilters(f)

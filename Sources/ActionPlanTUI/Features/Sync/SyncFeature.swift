@@ -54,6 +54,10 @@ extension AppState {
             message = Message("Sync is not set up for this data directory: run actionplan sync --init [REMOTE] (README, Working from several machines)")
             return
         }
+        if let n = myTargets?.pendingCount, n > 0, screen == .myTargets {
+            message = Message("Save first: \(n) change\(n == 1 ? " is" : "s are") not saved (\(KeyTable.keys(for: .retrySave)) retries)", isError: true)
+            return
+        }
         if let d = doc, !d.pending.isEmpty {
             message = Message("Save first: \(d.pending.count) change\(d.pending.count == 1 ? " is" : "s are") not saved (\(KeyTable.keys(for: .retrySave)) retries)", isError: true)
             return

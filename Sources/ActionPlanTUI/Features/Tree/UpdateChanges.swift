@@ -28,24 +28,13 @@ extension AppState {
     /// Applies a change on screen at once and asks for it to be saved (with any earlier unsaved ones).
     mutating func change(_ targetID: String, _ field: TargetField, to new: String, note: String? = nil,
                          recordUndo: Bool = true, _ fx: inout [Effect]) {
-        guard var d = doc, let target = d.plan.target(id: targetID) else { return }
-        let old = target.value(of: field)
-        guard old != new else { return }
-        let c = TargetChange(targetID: targetID, field: field, expectedOld: old, new: new, note: note)
-        d.plan.setValue(new, of: field, target: targetID)
-        if let i = d.pending.firstIndex(where: { $0.targetID == targetID && $0.field == field }) {
-            // A change to a field whose earlier change is still unsaved: one change from the value on disk.
-            d.pending[i].new = new
-            d.pending[i].note = note
-        } else {
-            d.pending.append(c)
-        }
+        guard var d = doc, let record = d.stage(targetID, field, to: new, note: note) else { return }
         if recordUndo {
-            d.undo.append(UndoRecord(targetID: targetID, field: field, before: old, after: new))
+            d.undo.append(record)
             d.redo.removeAll()
         }
         doc = d
-        fx.append(.commit(planID: d.id, changes: d.pending, base: d.base))
+        fx.append(d.commitEffect)
     }
 
     mutating func undo(_ fx: inout [Effect]) {
@@ -104,5 +93,35 @@ extension AppState {
         d.focus = .tree
         doc = d
         keepCursorVisible()
+    }
+}
+
+/// A change to one plan, wherever it is shown (the tree, or "my targets" across plans: Features/MyTargets).
+extension PlanDoc {
+    /// Shows a change at once and queues it for saving (with any earlier unsaved ones). Returns what
+    /// `u` would need to take it back; nil when the target is gone or already has that value.
+    mutating func stage(_ targetID: String, _ field: TargetField, to new: String, note: String? = nil) -> UndoRecord? {
+        guard let target = plan.target(id: targetID) else { return nil }
+        let old = target.value(of: field)
+        guard old != new else { return nil }
+        plan.setValue(new, of: field, target: targetID)
+        if let i = pending.firstIndex(where: { $0.targetID == targetID && $0.field == field }) {
+            // A change to a field whose earlier change is still unsaved: one change from the value on disk.
+            pending[i].new = new
+            pending[i].note = note
+        } else {
+            pending.append(TargetChange(targetID: targetID, field: field, expectedOld: old, new: new, note: note))
+        }
+        return UndoRecord(targetID: targetID, field: field, before: old, after: new)
+    }
+
+    /// Saves everything not yet saved, through `PlanStore.commit` (merged with what others saved).
+    var commitEffect: Effect { .commit(planID: id, changes: pending, base: base) }
+
+    /// A save finished: what it saved is no longer pending (the caller rebases onto the file as saved).
+    mutating func removeSaved(_ changes: [TargetChange]) {
+        var remaining = pending
+        for c in changes { if let i = remaining.firstIndex(of: c) { remaining.remove(at: i) } }
+        pending = remaining
     }
 }

@@ -66,7 +66,7 @@ extension AppState {
         guard var d = doc else { return }
         if d.focus == .detail { d.focus = .tree; doc = d; return }
         guard let node = d.cursor else {
-            if plans.count > 1 { quitOrLeave(&fx, leaving: true) }
+            if canLeavePlan { quitOrLeave(&fx, leaving: true) }
             return
         }
         if Tree.isExpandable(node) && d.expanded.contains(node) {
@@ -74,7 +74,7 @@ extension AppState {
         } else if let parent = Tree.parent(of: node, in: d.plan) {
             d.cursor = parent
             d.detailScroll = 0
-        } else if plans.count > 1 {
+        } else if canLeavePlan {
             quitOrLeave(&fx, leaving: true)
             return
         } else {
@@ -86,6 +86,7 @@ extension AppState {
 
     /// Scrolls the tree so the cursor's line is on screen.
     mutating func keepCursorVisible() {
+        if screen == .myTargets { keepMyTargetsVisible(); return }
         guard var d = doc else {
             let perPlan = 3
             let visible = max(1, Layout(size).body.height / perPlan)

@@ -50,7 +50,7 @@ extension AppState {
         case .startMeeting: startMeeting()
         case .startOrCloseReview: startOrCloseReview()
         case .writeReport: askReportFormat()
-        case .quit: quitOrLeave(&fx, leaving: plans.count > 1)
+        case .quit: quitOrLeave(&fx, leaving: canLeavePlan)
         case .forceQuit: fx.append(.quit)
         case .addTarget, .addBranch, .editText, .editOfficers, .editTimescale, .moveItemUp, .moveItemDown, .removeItem:
             treeEditCommand(command, &fx)

@@ -258,14 +258,13 @@ private struct Builder {
     private mutating func updateTarget(_ ft: Target, _ pt: Target) {
         for field in ItemField.fields(of: .target) where fields.carries(field, of: .target, value: ft.fieldValue(field)) {
             let old = pt.fieldValue(field), new = ft.fieldValue(field)
-            if field == .due, ft.timescale != pt.timescale, fields.carries(.timescale, of: .target, value: "") {
-                // The time scale's edit sets the due date it names (README: the due date follows the time
-                // scale). A Due cell left as it was (people edit the time scale and forget the date beside
-                // it), or one that says the same date, is not a change of its own.
-                if new == old || new == (Timescale(ft.timescale).due?.description ?? "") { continue }
-                out.changes.append(.edit(item: pt.id, field: .due, new: new, note: note))
-                out.lines.append(.edited(item: pt.id, field: .due, old: old, new: new))
-                continue
+            if field == .due, fields.carries(.timescale, of: .target, value: "") {
+                // The due date follows the time scale (README): one that names a date decides it, and the Due
+                // cell beside it is not read (people edit the time scale and forget the date). Only for a time
+                // scale that names none ("Ongoing") is a Due cell a change of its own, and then not when it is
+                // the date the plan had before the time scale changed.
+                if Timescale(ft.timescale).due != nil { continue }
+                if ft.timescale != pt.timescale && new == old { continue }
             }
             edit(pt.id, field, old: old, new: new)
         }

@@ -33,10 +33,11 @@ public enum TextSimilarity {
         Set(normalised(text).split(separator: " "))
     }
 
-    /// 1 for the same normalised text; else the Dice coefficient of the word sets (0 when either is empty).
+    /// 1 for the same normalised text (two empty texts too: an objective with no wording is the same as
+    /// one with none); else the Dice coefficient of the word sets (0 when only one is empty).
     public static func similarity(_ a: String, _ b: String) -> Double {
         let na = normalised(a), nb = normalised(b)
-        if na == nb { return na.isEmpty ? 0 : 1 }
+        if na == nb { return 1 }
         let wa = Set(na.split(separator: " ")), wb = Set(nb.split(separator: " "))
         guard !wa.isEmpty, !wb.isEmpty else { return 0 }
         return 2 * Double(wa.intersection(wb).count) / Double(wa.count + wb.count)

@@ -246,6 +246,34 @@ final class ReimportTests: XCTestCase {
         XCTAssertFalse(lines[0].unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, lines[0])
     }
 
+    /// The README's example list is what the program prints for it.
+    func testReadmeExampleIsTheRealOutput() throws {
+        var plan = Plan(id: "eq-2026", title: "Equality Action Plan 2026/27")
+        plan.keyIssues = [KeyIssue(number: 1, title: "Leadership", objectives: [Objective(text: "Improve performance on the duty", targets: [
+            Target(id: "t1", text: "Train all managers in equality law", leadOfficers: ["GS", "CSO"], timescale: "Sept 26", due: Day(iso: "2026-09-30")),
+            Target(id: "t2", text: "Publish the equality scheme", leadOfficers: ["Head of HR"], timescale: "Dec 26", due: Day(iso: "2026-12-31")),
+            Target(id: "t3", text: "Review the complaints procedure", leadOfficers: ["CB"], timescale: "Nov 26", due: Day(iso: "2026-11-30")),
+        ])])]
+        plan.nextTargetId = 4
+        plan = plan.withIds()
+        let header = PlanCSVExporter.header(for: plan)
+        var rows = PlanCSVExporter.rows(plan)
+        func col(_ c: CSVColumn) -> Int { header.firstIndex(of: c.name)! }
+        rows[0][col(.timescale)] = "March 2027"
+        rows[1][col(.target)] = "Publish the equality scheme in easy read"
+        var added = rows[1]
+        added[col(.targetID)] = ""
+        added[col(.target)] = "Consult disabled residents on the scheme"
+        rows[2] = added
+        let result = try PlanImporter.importBytes(Array(CSVText.render(header: header, rows: rows).utf8), file: "plan.csv")
+        let changes = Reimport.changes(updating: plan, from: result, prune: false, source: "plan.csv")
+        var printed = ReimportOutput.lines(changes.lines, planID: plan.id, dryRun: true, glyphs: .unicode)
+        printed.append("Dry run: nothing written. eq-2026: \(ReimportOutput.summary(changes.lines, changes: changes.changes.count, dryRun: true)).")
+        let readme = try String(contentsOfFile: Fixtures.repoRoot.appendingPathComponent("README.md").path, encoding: .utf8)
+        XCTAssertEqual(printed.count, 5)
+        for line in printed { XCTAssertTrue(readme.contains("\n\(line)\n"), "README's example lacks: \(line)") }
+    }
+
     // MARK: - Helpers
 
     private func sample(_ name: String) throws -> Plan {

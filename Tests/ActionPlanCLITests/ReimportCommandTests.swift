@@ -96,6 +96,31 @@ final class ReimportCommandTests: XCTestCase {
         XCTAssertNil(afterUndo.target(id: "t29"))
         XCTAssertEqual(afterUndo.target(id: "t1")?.timescale, "Jan.07 Sept.06 Feb.07")
         XCTAssertFalse(afterUndo.target(id: "t2")!.text.hasSuffix(" each year"))
+        // Imported again after the undo: wanted again, so made again (an undo is not an out-of-date file).
+        XCTAssertTrue(try run(["import", csv, "--into", plan]).stdout.contains("\(plan): 3 changes: 2 fields edited, 1 added"))
+
+        // A file older than the plan: t1's time scale was changed after the export, so the file's value is
+        // the one before that change, and is kept rather than put back.
+        XCTAssertEqual(try run(["edit", "\(plan)/t1", "--timescale", "June 2027"]).status, 0)
+        let stale = try run(["import", csv, "--into", plan, "--dry-run"])
+        XCTAssertTrue(stale.stdout.contains("\(plan)/t1: timescale kept \"June 2027\": the file's \"March 2027\" is what it was before ed changed it at "), stale.stdout)
+        XCTAssertTrue(stale.stdout.contains("no changes; 1 field kept where the file is older than the plan"), stale.stdout)
+    }
+
+    /// A council's Word plan: imported, used, then its revised version imported into it.
+    func testCouncilWordPlanThroughTheBinary() throws {
+        let folder = CLI.repoRoot.appendingPathComponent("Tests/ActionPlanCoreTests/Fixtures/Reimport").path
+        XCTAssertEqual(try run(["import", "\(folder)/council-plan.docx", "--id", "council"]).status, 0)
+        XCTAssertEqual(try run(["set", "council/t5", "met", "--forecast", "Kept under review"]).status, 0)
+        let r = try run(["import", "\(folder)/council-plan-revised.docx", "--into", "council", "--prune"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for e in ["council/t1: timescale \"October 2026\" → \"March 2027\"", "council/o1: target added: \"Train library staff to take hate crime reports\" (council/t6)",
+                  "council/t3: not in the file, removed: \"Publish hate crime figures by ward each quarter\"", "council: 5 changes: 3 fields edited, 1 added, 1 removed"] {
+            XCTAssertTrue(r.stdout.contains(e), "missing \(e) in:\n\(r.stdout)")
+        }
+        let shown = try run(["show", "council/t5"])
+        XCTAssertTrue(shown.stdout.contains("Kept under review"), "a field the document has no column for is kept: \(shown.stdout)")
+        XCTAssertTrue(try run(["import", "\(folder)/council-plan-revised.docx", "--into", "council", "--prune"]).stdout.contains("council: no changes"))
     }
 
     func testRefusalsHaveTheirExitCodesAndWriteNothing() throws {

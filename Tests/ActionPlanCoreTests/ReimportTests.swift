@@ -246,6 +246,41 @@ final class ReimportTests: XCTestCase {
         XCTAssertFalse(lines[0].unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, lines[0])
     }
 
+    /// Someone saves between the load and the import's save: the changes are worked out again on the file
+    /// as it is under the lock, so both are kept and nothing the other person did is undone.
+    func testChangesAreWorkedOutOnThePlanAsItIsUnderTheLock() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = PlanStore(directory: dir)
+        _ = Fixtures.write(Fixtures.samplePlan(), in: dir)
+        let loaded = try store.load("sample")
+        var file = loaded.plan
+        file.keyIssues[0].objectives[0].targets[1].timescale = "March 2027"
+        file.keyIssues[1].objectives[0].targets.removeLast() // t4 is not in the file
+        var report = ImportReport()
+        report.targetIDsFromFile = Set(file.allTargets.map(\.id))
+        report.csvColumns = Set(CSVColumn.allCases)
+        let result = ImportResult(plan: file, report: report, format: .csv)
+        // Meanwhile: ann sets t3 met and removes t4.
+        _ = try store.commit([.edit(item: "t3", field: .status, new: "met"), .remove(item: "t4")], to: "sample", who: "ann", when: when)
+        var lines: [Reimport.Line] = []
+        let saved = try store.commit(to: "sample", base: loaded, who: "jo", when: when) { (plan: Plan) throws(ChangeError) in
+            let r = Reimport.changes(updating: plan, from: result, prune: true, source: "v2.csv")
+            lines = r.lines
+            return (r.changes, nil)
+        }
+        XCTAssertTrue(saved.merged)
+        XCTAssertEqual(lines, [.edited(item: "t2", field: .timescale, old: "Quarterly", new: "March 2027"),
+                               .outOfDate(item: "t3", field: .status, kept: "met", file: "notMet", who: "ann", when: when)],
+                       "worked out on ann's version: t4 is already gone, and the file's t3 status is the one before ann's change")
+        let after = try store.load("sample").plan
+        XCTAssertEqual(after.target(id: "t2")?.timescale, "March 2027")
+        XCTAssertEqual(after.target(id: "t3")?.status, .met, "ann's change is not taken back by an older file")
+        XCTAssertNil(after.target(id: "t4"))
+        XCTAssertEqual(ReimportOutput.lines([lines[1]], planID: "sample", dryRun: false, glyphs: .ascii),
+                       ["sample/t3: status kept [Y] Met: the file's [N] Not met is what it was before ann changed it at \(when)"])
+    }
+
     /// The README's example list is what the program prints for it.
     func testReadmeExampleIsTheRealOutput() throws {
         var plan = Plan(id: "eq-2026", title: "Equality Action Plan 2026/27")

@@ -14,7 +14,9 @@
 /// Matched items get an edit for every field the file carries that differs; rows matched to nothing are
 /// added where the file has them (before the next matched item); a target the file has under another
 /// matched objective is moved there; items of the plan the file does not have are listed, and removed
-/// only with `prune`. The order of items already in the plan is not changed.
+/// only with `prune`. The order of items already in the plan is not changed. A file value that is what the
+/// field was before its last recorded change is taken as an out-of-date file, not as a change back: the
+/// plan's value is kept and the line says so.
 public struct Reimport: Sendable {
     /// One line of the change list `import --into` prints (and `--dry-run` prints without saving).
     public enum Line: Sendable, Equatable {
@@ -24,6 +26,8 @@ public struct Reimport: Sendable {
         case moved(item: String, from: String, to: String)
         /// In the plan, not in the file: removed when pruning (`removed`); `reason` when it is kept anyway.
         case missing(item: String, kind: ItemKind, text: String, targets: Int, removed: Bool, reason: String?)
+        /// The file has the value the field had before its last change (by `who` at `when`): kept, not a change.
+        case outOfDate(item: String?, field: ItemField, kept: String, file: String, who: String, when: String)
         /// A matched target the file has under an objective that is new: left where it is.
         case notMoved(item: String, parent: String, objective: String)
     }
@@ -83,6 +87,8 @@ private struct Builder {
     /// Plan target id → the plan objective holding it; plan objective id → its Key Issue id.
     var objectiveOfTarget: [String: String] = [:]
     var issueOfObjective: [String: String] = [:]
+    /// The plan's targets by id (a lookup per row, not a walk of the plan: a large plan stays linear).
+    var planTarget: [String: Target] = [:]
 
     init(plan: Plan, file: Plan, fields: ImportedFields, idsFromFile: Set<String>, note: String) {
         self.plan = plan
@@ -92,7 +98,7 @@ private struct Builder {
         for k in plan.keyIssues {
             for o in k.objectives {
                 issueOfObjective[o.id] = k.id
-                for t in o.targets { objectiveOfTarget[t.id] = o.id }
+                for t in o.targets { objectiveOfTarget[t.id] = o.id; planTarget[t.id] = t }
             }
         }
         for t in file.allTargets where idsFromFile.contains(t.id) && objectiveOfTarget[t.id] != nil {
@@ -173,8 +179,18 @@ private struct Builder {
 
     // MARK: - Changes, in the file's order
 
-    private mutating func edit(_ item: String?, _ field: ItemField, old: String, new: String) {
+    /// `history`: the item's history (a target's own; for the rest, the plan's), to tell a change from an
+    /// out-of-date file.
+    private mutating func edit(_ item: String?, _ field: ItemField, old: String, new: String, history: [HistoryEntry]? = nil) {
         guard old != new else { return }
+        // The file gives the value the field had before its last recorded change: the file was written
+        // before that change (exported before the meeting), so it is not a change back. Kept, and said.
+        // Not after an undo: importing again what was undone means it is wanted again.
+        let entries = history ?? plan.history.filter { $0.item == item }
+        if let last = entries.last(where: { $0.field == field && $0.action == nil }), last.undoes == nil, last.new == old, last.old == new {
+            out.lines.append(.outOfDate(item: item, field: field, kept: old, file: new, who: last.who, when: last.when))
+            return
+        }
         out.changes.append(.edit(item: item, field: field, new: new, expectedOld: old, note: note))
         out.lines.append(.edited(item: item, field: field, old: old, new: new))
     }
@@ -251,7 +267,7 @@ private struct Builder {
                 out.lines.append(.moved(item: id, from: from, to: po.id))
                 movedOut.insert(id)
             }
-            updateTarget(ft, plan.target(id: id)!)
+            updateTarget(ft, planTarget[id]!)
         }
     }
 
@@ -266,7 +282,7 @@ private struct Builder {
                 if Timescale(ft.timescale).due != nil { continue }
                 if ft.timescale != pt.timescale && new == old { continue }
             }
-            edit(pt.id, field, old: old, new: new)
+            edit(pt.id, field, old: old, new: new, history: pt.history)
         }
     }
 
@@ -277,7 +293,7 @@ private struct Builder {
         for t in o.targets {
             guard let id = targetMatch[t.id], let parent = objectiveOfTarget[id] else { continue }
             out.lines.append(.notMoved(item: id, parent: parent, objective: objectiveText))
-            updateTarget(t, plan.target(id: id)!)
+            updateTarget(t, planTarget[id]!)
         }
         o.targets.removeAll { targetMatch[$0.id] != nil }
         return o

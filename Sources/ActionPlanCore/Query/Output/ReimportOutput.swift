@@ -28,6 +28,9 @@ public enum ReimportOutput {
                 else if let reason { what = "not in the file, kept: \(reason)" }
                 else { what = "not in the file, kept (use --prune)" }
                 text = "\(address(item)): \(what): \(quoted(title))\(with)"
+            case .outOfDate(let item, let field, let kept, let file, let who, let when):
+                let e = HistoryEntry(when: "", who: "", field: field, old: file, new: kept)
+                text = "\(address(item)): \(field.rawValue) kept \(HistoryOutput.shown(e, kept, glyphs: glyphs)): the file's \(HistoryOutput.shown(e, file, glyphs: glyphs)) is what it was before \(who) changed it at \(when)"
             case .notMoved(let item, let parent, let objective):
                 text = "\(address(item)): the file has it under a new objective \(quoted(objective)); left in \(parent) (move it with `actionplan move`)"
             }
@@ -37,13 +40,14 @@ public enum ReimportOutput {
 
     /// "3 changes: 1 edited, 1 added, 1 removed; 1 not in the file, kept (use --prune)", or "no changes".
     public static func summary(_ lines: [Reimport.Line], changes: Int, dryRun: Bool) -> String {
-        var edited = 0, added = 0, moved = 0, removed = 0, kept = 0
+        var edited = 0, added = 0, moved = 0, removed = 0, kept = 0, outOfDate = 0
         for line in lines {
             switch line {
             case .edited: edited += 1
             case .added: added += 1
             case .moved: moved += 1
             case .missing(_, _, _, _, let r, _): if r { removed += 1 } else { kept += 1 }
+            case .outOfDate: outOfDate += 1
             case .notMoved: break
             }
         }
@@ -53,6 +57,7 @@ public enum ReimportOutput {
         if moved > 0 { parts.append("\(moved) moved") }
         if removed > 0 { parts.append("\(removed) removed") }
         var s = changes == 0 ? "no changes" : "\(count(changes, "change"))\(dryRun ? " would be made" : ""): " + parts.joined(separator: ", ")
+        if outOfDate > 0 { s += "; \(count(outOfDate, "field")) kept where the file is older than the plan" }
         if kept > 0 { s += "; \(kept) not in the file, kept (use --prune to remove \(kept == 1 ? "it" : "them"))" }
         return s
     }

@@ -136,7 +136,7 @@ private struct Builder {
         objectives.flatMap { $0.targets.compactMap { targetMatch[$0.id] } }
     }
 
-    private static func textScore(_ a: String, _ b: String) -> Double? {
+    private static func textScore(_ a: TextSimilarity.Words, _ b: TextSimilarity.Words) -> Double? {
         let s = TextSimilarity.similarity(a, b)
         if s == 1 { return 3 }
         return s >= TextSimilarity.threshold ? 1 + s : nil
@@ -144,33 +144,39 @@ private struct Builder {
 
     private mutating func matchIssues() {
         let votes = file.keyIssues.map { vote(matchedIDs(in: $0.objectives)) { objectiveOfTarget[$0].flatMap { issueOfObjective[$0] } } }
+        let fw = file.keyIssues.map { TextSimilarity.Words($0.title) }, pw = plan.keyIssues.map { TextSimilarity.Words($0.title) }
         issueMatch = BestPairs.pair(fileCount: file.keyIssues.count, planCount: plan.keyIssues.count) { f, p in
             let fk = file.keyIssues[f], pk = plan.keyIssues[p]
             if votes[f] == pk.id { return 4 }
-            if let s = Self.textScore(fk.title, pk.title), s == 3 { return s }
-            if fk.number == pk.number { return 2 + TextSimilarity.similarity(fk.title, pk.title) * 0.5 }
-            return Self.textScore(fk.title, pk.title)
+            let similar = TextSimilarity.similarity(fw[f], pw[p])
+            if similar == 1 { return 3 }
+            if fk.number == pk.number { return 2 + similar * 0.5 }
+            return Self.textScore(fw[f], pw[p])
         }
     }
 
     private mutating func matchObjectives(_ fi: Int, _ pi: Int) {
         let fos = file.keyIssues[fi].objectives, pos = plan.keyIssues[pi].objectives
         let votes = fos.map { vote(matchedIDs(in: [$0])) { objectiveOfTarget[$0] } }
+        let fw = fos.map { TextSimilarity.Words($0.text) }, pw = pos.map { TextSimilarity.Words($0.text) }
         objectiveMatch[fi] = BestPairs.pair(fileCount: fos.count, planCount: pos.count) { f, p in
             let fo = fos[f], po = pos[p]
             if votes[f] == po.id { return 4 }
-            let similar = TextSimilarity.similarity(fo.text, po.text)
+            let similar = TextSimilarity.similarity(fw[f], pw[p])
             if similar == 1 { return 3 }
             if let c = fo.code, !c.isEmpty, c == po.code { return 2.5 + similar * 0.4 }
             if let n = fo.number, n == po.number { return 2 + similar * 0.4 }
-            return Self.textScore(fo.text, po.text)
+            return Self.textScore(fw[f], pw[p])
         }
     }
 
     private mutating func matchTargets(_ fo: Objective, _ po: Objective) {
         let fts = fo.targets.filter { targetMatch[$0.id] == nil }
         let pts = po.targets.filter { !matchedTargets.contains($0.id) }
-        let pairs = BestPairs.pair(fileCount: fts.count, planCount: pts.count) { f, p in Self.textScore(fts[f].text, pts[p].text) }
+        guard !fts.isEmpty, !pts.isEmpty else { return }
+        // Each text normalised once, not once per pair (an objective of n rows compares n² pairs).
+        let fw = fts.map { TextSimilarity.Words($0.text) }, pw = pts.map { TextSimilarity.Words($0.text) }
+        let pairs = BestPairs.pair(fileCount: fts.count, planCount: pts.count) { f, p in Self.textScore(fw[f], pw[p]) }
         for (f, p) in pairs {
             targetMatch[fts[f].id] = pts[p].id
             matchedTargets.insert(pts[p].id)

@@ -29,18 +29,27 @@ public enum TextSimilarity {
         return out
     }
 
-    public static func words(_ text: String) -> Set<Substring> {
-        Set(normalised(text).split(separator: " "))
+    /// A text made ready for comparing: normalised once, however many texts it is compared with.
+    public struct Words: Sendable {
+        public let normalised: String
+        public let set: Set<Substring>
+
+        public init(_ text: String) {
+            normalised = TextSimilarity.normalised(text)
+            set = Set(normalised.split(separator: " "))
+        }
     }
 
     /// 1 for the same normalised text (two empty texts too: an objective with no wording is the same as
     /// one with none); else the Dice coefficient of the word sets (0 when only one is empty).
     public static func similarity(_ a: String, _ b: String) -> Double {
-        let na = normalised(a), nb = normalised(b)
-        if na == nb { return 1 }
-        let wa = Set(na.split(separator: " ")), wb = Set(nb.split(separator: " "))
-        guard !wa.isEmpty, !wb.isEmpty else { return 0 }
-        return 2 * Double(wa.intersection(wb).count) / Double(wa.count + wb.count)
+        similarity(Words(a), Words(b))
+    }
+
+    public static func similarity(_ a: Words, _ b: Words) -> Double {
+        if a.normalised == b.normalised { return 1 }
+        guard !a.set.isEmpty, !b.set.isEmpty else { return 0 }
+        return 2 * Double(a.set.intersection(b.set).count) / Double(a.set.count + b.set.count)
     }
 }
 

@@ -38,6 +38,13 @@ struct ImportCommand: ParsableCommand {
         printed and kept in the plan's notes; nothing is dropped silently. A file that is not UTF-8 text, \
         has no table, or names unknown or missing columns is refused and nothing is created. An existing \
         plan is never overwritten without --replace.
+
+        --into PLAN_ID updates an existing plan from a revised document instead, keeping its reviews, \
+        history, notes and title: rows are matched to its targets (by the Target ID column of our own \
+        CSV export, else by their text within the same objective), changed fields become edits with \
+        history, new rows are added, and targets missing from the file are listed, and removed only with \
+        --prune. Every change is one save, taken back by one `actionplan undo`. --dry-run lists the \
+        changes and writes nothing.
         """
     )
 
@@ -54,6 +61,10 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("status"), help: ArgumentHelp("What a status word means: 'WORD=STATUS' (repeatable), e.g. 'On track=not-assessed'.", valueName: "WORD=STATUS"))
     var statuses: [String] = []
     @Option(help: "The Excel sheet to import (default: the first with a plan table).") var sheet: String?
+    @Option(help: ArgumentHelp("Update this existing plan from the document, keeping its reviews, history, notes and title.", valueName: "plan-id"), completion: .planID)
+    var into: String?
+    @Flag(help: "With --into: remove the plan's items that the document no longer has (without it they are listed and kept).") var prune = false
+    @OptionGroup var byOption: ByOption
 
     var options: ImportOptions {
         var o = ImportOptions()
@@ -64,6 +75,15 @@ struct ImportCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if let into {
+            if replace { throw ValidationError("--into updates \(into) in place, keeping its reviews and history; it cannot be combined with --replace") }
+            if force { throw ValidationError("--force belongs to --replace; --into never loses reviews or history") }
+            if id != nil { throw ValidationError("--id names a new plan; with --into the plan is \(into)") }
+            if title != nil { throw ValidationError("--into keeps the plan's title; change it with `actionplan edit \(into) --title …`") }
+            if let problem = PlanID.problem(with: into) { throw ValidationError("--into: \(problem)") }
+        } else if prune {
+            throw ValidationError("--prune needs --into PLAN_ID (it removes what a revised document no longer has)")
+        }
         if let id, let problem = PlanID.problem(with: id) { throw ValidationError("--id: \(problem)") }
         if let title, title.allSatisfy(\.isWhitespace) { throw ValidationError("--title must not be empty") }
         var o = ImportOptions()
@@ -72,6 +92,10 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let into {
+            try reportingErrors { try ReimportRun(command: self, planID: into).run() }
+            return
+        }
         try reportingErrors {
             let result = try PlanImporter.importFile(path: file, format: format, options: options)
             var plan = result.plan
@@ -103,6 +127,8 @@ struct ImportCommand: ParsableCommand {
             print("\(exists ? "Replaced" : "Created") \(glyphs.clean(path))")
         }
     }
+
+    var fileName: String { String(file.split(separator: "/").last ?? Substring(file)) }
 
     private var fileStem: String {
         let name = String(file.split(separator: "/").last ?? Substring(file))

@@ -15,33 +15,12 @@ extension Plan {
             default: return period.map(PeriodText.format) ?? ""
             }
         case .keyIssue:
-            let k = keyIssues[keyIssueIndex(id: item!)!]
-            switch field {
-            case .number: return String(k.number)
-            case .title: return k.title
-            default: return k.statement
-            }
+            return keyIssues[keyIssueIndex(id: item!)!].fieldValue(field)
         case .objective:
             let p = objectivePath(id: item!)!
-            let o = keyIssues[p.issue].objectives[p.objective]
-            switch field {
-            case .number: return o.number.map(String.init) ?? ""
-            case .code: return o.code ?? ""
-            case .text: return o.text
-            default: return o.expectedOutcome
-            }
+            return keyIssues[p.issue].objectives[p.objective].fieldValue(field)
         case .target:
-            let t = target(id: item!)!
-            switch field {
-            case .text: return t.text
-            case .leadOfficers: return t.leadOfficers.joined(separator: "\n")
-            case .timescale: return t.timescale
-            case .due: return t.due?.description ?? ""
-            case .status: return t.status.rawValue
-            case .comment: return t.comment
-            case .forecast: return t.forecast
-            default: return t.measure.map(MeasureText.format) ?? ""
-            }
+            return target(id: item!)!.fieldValue(field)
         }
     }
 
@@ -131,6 +110,44 @@ extension Plan {
         guard let item, item != id || kind(of: item) != nil else { return .plan }
         guard let kind = kind(of: item) else { throw .itemNotFound(item, plan: id) }
         return kind
+    }
+}
+
+// The text value of each field of an item (what `value(of:item:)` gives, without looking the item up):
+// also what `import --into` compares a revised document's items with.
+extension KeyIssue {
+    func fieldValue(_ field: ItemField) -> String {
+        switch field {
+        case .number: return String(number)
+        case .title: return title
+        default: return statement
+        }
+    }
+}
+
+extension Objective {
+    func fieldValue(_ field: ItemField) -> String {
+        switch field {
+        case .number: return number.map(String.init) ?? ""
+        case .code: return code ?? ""
+        case .text: return text
+        default: return expectedOutcome
+        }
+    }
+}
+
+extension Target {
+    func fieldValue(_ field: ItemField) -> String {
+        switch field {
+        case .text: return text
+        case .leadOfficers: return leadOfficers.joined(separator: "\n")
+        case .timescale: return timescale
+        case .due: return due?.description ?? ""
+        case .status: return status.rawValue
+        case .comment: return comment
+        case .forecast: return forecast
+        default: return measure.map(MeasureText.format) ?? ""
+        }
     }
 }
 

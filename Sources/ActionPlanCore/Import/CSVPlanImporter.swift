@@ -104,6 +104,8 @@ struct CSVPlanImporter {
         if let error = reader.error { throw ImportError(file: file, line: line, "cannot read as CSV: \(error)") }
         guard let headerLine else { throw ImportError(file: file, "the file is empty") }
         if rows == 0 { throw ImportError(file: file, line: headerLine, "a header row but no plan rows under it") }
+        report.targetIDsFromFile = Set(usedIDs.keys) // before assignIDs adds the ones it hands out
+        report.csvColumns = Set(column.keys)
         assignIDs()
         var plan = Plan(id: "", title: planFields[.planTitle] ?? "")
         plan.organisation = planFields[.organisation] ?? ""

@@ -54,6 +54,12 @@ public struct ImportReport: Sendable, Equatable {
     public var structure: [String] = []
     public var statusWords: [StatusWordUse] = []
     public var officerSplits: [OfficerSplit] = []
+    /// Target ids read from the file's own id column ("Target ID" of our export, a `target-id` column):
+    /// `import --into` matches rows to targets by these first. Ids the importer handed out are not here.
+    public var targetIDsFromFile: Set<String> = []
+    /// Our own CSV layout: the columns the header has, so `import --into` updates only fields the file
+    /// carries (a CSV without a Status column keeps the plan's statuses). Empty for other layouts.
+    public var csvColumns: Set<CSVColumn> = []
 
     /// Recognised page furniture (repeated headings, page footers, table rules): skipped on purpose.
     public var furniture: [Item] = []

@@ -120,6 +120,7 @@ struct LayoutMapper {
         if plan.title.isEmpty, let t = documentTitle { plan.title = t }
         if let s = objectiveSource { report.structure.append(s) }
         finishStatusWords()
+        report.targetIDsFromFile = usedIDs // only the file's own ids so far: numberTargets adds the rest
         numberTargets()
         return (plan, report)
     }

@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanTestSupport
 import Foundation
 import XCTest
 
@@ -24,13 +25,10 @@ enum CLI {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw XCTSkip("build the binary first (swift build): \(binary) not found")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
         env.removeValue(forKey: "ACTIONPLAN_DATA")
@@ -41,19 +39,7 @@ enum CLI {
         env["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "actionplan-tests-no-config"
         env.removeValue(forKey: "COLUMNS") // text into a pipe is whole unless a test sets a width
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes before waiting so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(try Subprocess.run(binary, arguments, environment: env))
     }
 
     /// A scratch data directory with copies of the given plan files (tests never touch data/).
@@ -72,5 +58,11 @@ enum CLI {
 
     static func read(_ path: String) -> String {
         String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+    }
+}
+
+extension CLI.Result {
+    init(_ ran: Subprocess.Result) {
+        self.init(status: ran.status, stdout: ran.out, stderr: ran.err)
     }
 }

@@ -1,3 +1,4 @@
+import ActionPlanTestSupport
 import Foundation
 import XCTest
 
@@ -41,21 +42,12 @@ final class CompletionTests: XCTestCase {
         _actionplan actionplan "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
         printf '%s\\n' "${COMPREPLY[@]}"
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["--norc", "--noprofile", "-c", bash]
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "ACTIONPLAN_DATA")
         env["XDG_CONFIG_HOME"] = dir + "/.no-config"
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let ran = try Subprocess.run("/bin/bash", ["--norc", "--noprofile", "-c", bash], environment: env, stderr: .discarded)
+        return ran.out.split(separator: "\n").map(String.init)
     }
 
     func testSubcommandsAndOptions() throws {

@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanTestSupport
 import Foundation
 import XCTest
 
@@ -30,21 +31,11 @@ final class ImportCommandTests: XCTestCase {
     }
 
     private func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["ACTIONPLAN_DATA"] = data
         environment["LANG"] = "C.UTF-8"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: String(decoding: stdout, as: UTF8.self), err: String(decoding: stderr, as: UTF8.self))
+        let ran = try Subprocess.run(Self.binary, arguments, environment: environment)
+        return Run(status: ran.status, out: ran.out, err: ran.err)
     }
 
     private func write(_ name: String, _ bytes: [UInt8]) throws -> String {

@@ -1,3 +1,4 @@
+import ActionPlanTestSupport
 import Foundation
 import XCTest
 
@@ -179,18 +180,9 @@ final class InstallCommandTests: XCTestCase {
     }
 
     private func shell(_ tool: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [tool] + arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let ran = try Subprocess.run("/usr/bin/env", [tool] + arguments, environment: env)
+        return (ran.status, ran.out, ran.err)
     }
 }

@@ -1,3 +1,4 @@
+import ActionPlanTestSupport
 import Foundation
 import XCTest
 #if canImport(Glibc)
@@ -86,20 +87,12 @@ final class ReliabilityCommandTests: XCTestCase {
             chmod(dir, 0o555)
         }
         defer { chmod(dir, 0o755) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
         env["ACTIONPLAN_BACKUPS"] = "0"
-        process.environment = env
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 3, message)
+        let ran = try Subprocess.run(command[0], Array(command.dropFirst()), environment: env)
+        let message = ran.err
+        XCTAssertEqual(ran.status, 3, message)
         XCTAssertTrue(message.contains("Permission denied"), message)
         XCTAssertTrue(message.contains("the previous version is unchanged"), message)
         XCTAssertEqual(CLI.read(file), before)

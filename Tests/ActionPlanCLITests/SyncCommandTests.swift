@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanTestSupport
 import Foundation
 import XCTest
 #if canImport(Glibc)
@@ -20,15 +21,7 @@ struct GitSandbox {
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         env = ["GIT_CEILING_DIRECTORIES": (root as NSString).deletingLastPathComponent, "GIT_CONFIG_NOSYSTEM": "1",
                "HOME": home, "XDG_CONFIG_HOME": home + "/.config", "GIT_AUTHOR_DATE": "", "ACTIONPLAN_LOCK_TIMEOUT": "2"]
-        guard GitSandbox.which("git") != nil else { throw XCTSkip("git is not installed (scripts/ensure-deps.sh --test installs it)") }
-    }
-
-    static func which(_ name: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let p = "\(dir)/\(name)"
-            if access(p, X_OK) == 0 { return p }
-        }
-        return nil
+        guard Subprocess.which("git") != nil else { throw XCTSkip("git is not installed (scripts/ensure-deps.sh --test installs it)") }
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }
@@ -36,25 +29,16 @@ struct GitSandbox {
     /// Runs git in the sandbox (for what a person would do by hand: a bare remote, git pull, hooks).
     @discardableResult
     func git(_ args: [String], in dir: String? = nil, check: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws -> (status: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: GitSandbox.which("git")!)
-        process.arguments = (dir.map { ["-C", $0] } ?? []) + args
         var e = ProcessInfo.processInfo.environment
         for k in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"] { e.removeValue(forKey: k) }
         for (k, v) in env where !v.isEmpty { e[k] = v }
         e["GIT_AUTHOR_NAME"] = "tester"; e["GIT_AUTHOR_EMAIL"] = "tester@sandbox"
         e["GIT_COMMITTER_NAME"] = "tester"; e["GIT_COMMITTER_EMAIL"] = "tester@sandbox"
-        process.environment = e
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let out = String(decoding: data, as: UTF8.self)
-        if check && process.terminationStatus != 0 { XCTFail("git \(args.joined(separator: " ")): \(out)", file: file, line: line) }
-        return (process.terminationStatus, out)
+        let ran = try Subprocess.run(Subprocess.which("git")!, (dir.map { ["-C", $0] } ?? []) + args,
+                                     environment: e, directory: root, stderr: .intoStdout)
+        let out = ran.out
+        if check && ran.status != 0 { XCTFail("git \(args.joined(separator: " ")): \(out)", file: file, line: line) }
+        return (ran.status, out)
     }
 
     @discardableResult

@@ -1,3 +1,4 @@
+import ActionPlanTestSupport
 import Foundation
 import XCTest
 
@@ -340,18 +341,6 @@ extension Tmux {
 extension CLI {
     /// Runs another program (python3 for the pty harness) to the end; its output through pipes.
     static func runProgram(_ path: String, _ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        Result(try Subprocess.run(path, arguments))
     }
 }

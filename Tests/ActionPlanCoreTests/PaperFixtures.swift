@@ -1,4 +1,5 @@
 @testable import ActionPlanCore
+import ActionPlanTestSupport
 import Foundation
 import XCTest
 
@@ -106,19 +107,8 @@ enum PaperFixtures {
 
     /// Runs a tool to its end (output to a file, so a full pipe never blocks it).
     static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Ran {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("paper-tool-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: log) }
-        let handle = try FileHandle(forWritingTo: log)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        return Ran(status: process.terminationStatus, output: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+        let ran = try Subprocess.run(executable, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                                     stderr: .intoStdout)
+        return Ran(status: ran.status, output: ran.out)
     }
 }

@@ -44,12 +44,7 @@ final class SyncLockTests: XCTestCase {
 
     func testTheDataDirectoryMustBeARepositoryAndNeverOneFoundAbove() throws {
         // The sandbox itself is a repository; the data directory inside it is not one of its own.
-        let top = Process()
-        top.executableURL = URL(fileURLWithPath: access("/usr/bin/git", X_OK) == 0 ? "/usr/bin/git" : "/bin/git")
-        top.arguments = ["init", "-q", root]
-        top.environment = env
-        try top.run()
-        top.waitUntilExit()
+        XCTAssertEqual(try Subprocess.run(Subprocess.which("git")!, ["init", "-q", root], environment: env).status, 0)
         let sync = try makeSync()
         XCTAssertThrowsError(try sync.run()) { error in
             XCTAssertEqual(error as? SyncError, .notARepository(sync.store.directory))

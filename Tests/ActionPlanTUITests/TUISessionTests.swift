@@ -1,6 +1,9 @@
 import ActionPlanCore
 @testable import ActionPlanTUI
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The UI's part of "no acknowledged change is lost, and the program says what happened", against a
 /// real temporary data directory through `Runtime` (the backend's loop without the terminal): our own
@@ -161,12 +164,14 @@ final class TUISessionTests: XCTestCase {
 
     func testAMarkerOfADeadProcessIsIgnoredAndRemoved() throws {
         // A pid that existed and is gone (as after kill -9): a child that has been reaped.
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: "/bin/true")
-        try child.run()
-        child.waitUntilExit()
-        me("ghost", pid: child.processIdentifier).enter("sample")
-        let ghost = dir + "/.presence/sample/ghost@box.\(child.processIdentifier)"
+        var ghostPID: pid_t = 0
+        var trueArguments: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { trueArguments.forEach { free($0) } }
+        XCTAssertEqual(posix_spawn(&ghostPID, "/bin/true", nil, nil, &trueArguments, environ), 0)
+        var exitStatus: Int32 = 0
+        XCTAssertEqual(waitpid(ghostPID, &exitStatus, 0), ghostPID, "reaped: the pid is gone")
+        me("ghost", pid: ghostPID).enter("sample")
+        let ghost = dir + "/.presence/sample/ghost@box.\(ghostPID)"
         XCTAssertTrue(FileManager.default.fileExists(atPath: ghost))
         let runtime = started(presence: me())
         XCTAssertEqual(runtime.state.doc?.othersOpen, [])

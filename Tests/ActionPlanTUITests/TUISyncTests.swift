@@ -91,12 +91,7 @@ final class TUISyncTests: XCTestCase {
 
     func testSBringsInAnotherMachinesChangeAndTheOpenPlanShowsIt() throws {
         let remote = root + "/remote.git"
-        let initBare = Process()
-        initBare.executableURL = URL(fileURLWithPath: access("/usr/bin/git", X_OK) == 0 ? "/usr/bin/git" : "/bin/git")
-        initBare.arguments = ["init", "-q", "--bare", remote]
-        initBare.environment = env
-        try initBare.run()
-        initBare.waitUntilExit()
+        XCTAssertEqual(try Subprocess.run(Subprocess.which("git")!, ["init", "-q", "--bare", remote], environment: env).status, 0)
         let (server, serverSync) = try clone("server", remote: remote)
         let (laptop, laptopSync) = try clone("laptop", remote: remote)
         _ = try server.commit([.status("t2", .met)], to: "sample", who: "jo", when: "2026-12-01T09:00:00Z")

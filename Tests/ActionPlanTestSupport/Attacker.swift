@@ -16,28 +16,15 @@ public enum Attacker {
 
     /// Runs `script` with /bin/sh as nobody:nogroup; fails the test if it fails.
     public static func run(_ script: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/bin/sh", "-c", script]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "attacker step failed: \(script): \(message)", file: file, line: line)
+        let ran = try Subprocess.run("/usr/bin/setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/bin/sh", "-c", script])
+        XCTAssertEqual(ran.status, 0, "attacker step failed: \(script): \(ran.err)", file: file, line: line)
     }
 
     /// True when nobody can read the file (the step `cat` fails).
     public static func cannotRead(_ path: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/bin/cat", path]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus != 0
+        guard let ran = try? Subprocess.run("/usr/bin/setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/bin/cat", path],
+                                            stderr: .discarded) else { return false }
+        return ran.status != 0
     }
 
     /// A directory anyone may write (the hostile case: a data directory opened up to everyone).

@@ -56,6 +56,24 @@ func resolvedPlanID(_ given: String, in store: PlanStore) throws -> String {
     return try AddressResolution.planID(given, among: store.planIDs())
 }
 
+/// The plan named with `--plan` (a prefix is enough), or every plan in the directory, each handed to
+/// `body` as it is read. A named plan that cannot be read is an error; of every plan, the files that
+/// cannot be read are returned, for the command to report (`failIfInvalid`) after what it could print.
+func forEachPlan(named plan: String?, in store: PlanStore, _ body: (Plan) throws -> Void) throws -> [PlanFileError] {
+    if let plan {
+        try body(try store.load(resolvedPlanID(plan, in: store)).plan)
+        return []
+    }
+    var failures: [PlanFileError] = []
+    try store.forEachPlan { result in
+        switch result {
+        case .success(let loaded): try body(loaded.plan)
+        case .failure(let error): failures.append(error)
+        }
+    }
+    return failures
+}
+
 /// A target named on the command line: `PLAN/TARGET` (the plan part may be a prefix), or `TARGET` with
 /// `--plan`, or alone when exactly one plan has a target of that id.
 func resolvedTarget(_ text: String, plan: String?, in store: PlanStore) throws -> TargetAddress {

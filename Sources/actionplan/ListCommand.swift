@@ -59,18 +59,8 @@ struct ListCommand: ParsableCommand {
             filter.dueBefore = dueBefore?.day
             filter.search = search
             let store = dataOptions.store()
-            var failures: [PlanFileError] = []
             let output = ListOutput(format: format.listFormat, filter: filter, glyphs: glyphs, wrap: wrap)
-            if let plan {
-                output.add(try store.load(resolvedPlanID(plan, in: store)).plan, filter)
-            } else {
-                try store.forEachPlan { result in
-                    switch result {
-                    case .success(let loaded): output.add(loaded.plan, filter)
-                    case .failure(let error): failures.append(error)
-                    }
-                }
-            }
+            let failures = try forEachPlan(named: plan, in: store) { output.add($0, filter) }
             let bytes = output.render(width: Output.width(option: width), neutralise: !raw)
             if format == .text { Output.write(bytes) } else { Output.data(String(decoding: bytes, as: UTF8.self), json: format == .json) }
             if let notice = output.officerNotice { printError(notice) }

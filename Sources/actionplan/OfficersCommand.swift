@@ -24,16 +24,8 @@ struct OfficersList: ParsableCommand {
         try reportingErrors {
             let store = dataOptions.store()
             var plans: [Plan] = []
-            if let plan {
-                plans = [try store.load(resolvedPlanID(plan, in: store)).plan]
-            } else {
-                try store.forEachPlan { result in
-                    switch result {
-                    case .success(let loaded): plans.append(loaded.plan)
-                    case .failure(let error): printError(error.description)
-                    }
-                }
-            }
+            // A file that cannot be read is named, and the officers of the others are still listed.
+            for failure in try forEachPlan(named: plan, in: store, { plans.append($0) }) { printError(failure.description) }
             let out = OfficersOutput(plans: plans)
             if format == .json { Output.data(String(decoding: out.json(), as: UTF8.self), json: true) } else { Output.write(out.text(glyphs: glyphs, width: Output.width())) }
         }

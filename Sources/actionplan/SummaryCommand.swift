@@ -31,17 +31,7 @@ struct SummaryCommand: ParsableCommand {
             let asOf = self.asOf?.day ?? Day.today()
             let store = dataOptions.store()
             var plans: [Plan] = []
-            var failures: [PlanFileError] = []
-            if let plan {
-                plans = [try store.load(resolvedPlanID(plan, in: store)).plan]
-            } else {
-                try store.forEachPlan { result in
-                    switch result {
-                    case .success(let loaded): plans.append(loaded.plan)
-                    case .failure(let error): failures.append(error)
-                    }
-                }
-            }
+            let failures = try forEachPlan(named: plan, in: store) { plans.append($0) }
             var comparisons: [Comparison?] = []
             if compare || review != nil {
                 for p in plans {

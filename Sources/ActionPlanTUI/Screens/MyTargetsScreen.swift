@@ -74,19 +74,8 @@ enum MyTargetsScreen {
             if first > 0 { grid.put(u ? "▲" : "^", row: rect.row, column: rect.column + rect.width - 1, style: .dimmed) }
             if first + rect.height < rows.count { grid.put(u ? "▼" : "v", row: rect.bottom - 1, column: rect.column + rect.width - 1, style: .dimmed) }
         }
-        divider(state, layout: layout, into: &grid)
+        PlanScreen.drawDivider(state, layout: layout, detailFocused: false, into: &grid)
         details(state, view: view, rect: layout.detail, into: &grid)
-    }
-
-    static func divider(_ state: AppState, layout: Layout, into grid: inout Grid) {
-        let d = layout.divider
-        let u = state.glyphs == .unicode
-        if layout.isWide {
-            for y in d.row..<d.bottom { grid.put(u ? "│" : "|", row: y, column: d.column, style: .dimmed) }
-        } else {
-            grid.put(String(repeating: u ? "─" : "-", count: d.width), row: d.row, column: 0, style: .dimmed)
-            grid.put(u ? "─ Details " : "- Details ", row: d.row, column: 1, style: .dimmed)
-        }
     }
 
     /// The tree's detail pane, drawn for the selected target's plan (a copy of the state with that

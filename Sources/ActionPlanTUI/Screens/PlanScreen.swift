@@ -5,15 +5,21 @@ enum PlanScreen {
     static func draw(_ state: AppState, layout: Layout, into grid: inout Grid) {
         guard let doc = state.doc else { return }
         TreePane.draw(state, doc: doc, rect: layout.tree, into: &grid)
+        drawDivider(state, layout: layout, detailFocused: doc.focus == .detail, into: &grid)
+        DetailPane.draw(state, doc: doc, rect: layout.detail, into: &grid)
+    }
+
+    /// The line between the tree and the details: a column when they sit side by side, else a rule
+    /// titled "Details" (bold while the details have the focus). The my-targets screen draws it too.
+    static func drawDivider(_ state: AppState, layout: Layout, detailFocused: Bool, into grid: inout Grid) {
         let d = layout.divider
         let u = state.glyphs == .unicode
         if layout.isWide {
             for y in d.row..<d.bottom { grid.put(u ? "│" : "|", row: y, column: d.column, style: .dimmed) }
         } else {
             grid.put(String(repeating: u ? "─" : "-", count: d.width), row: d.row, column: 0, style: .dimmed)
-            grid.put(u ? "─ Details " : "- Details ", row: d.row, column: 1, style: doc.focus == .detail ? .bold : .dimmed)
+            grid.put(u ? "─ Details " : "- Details ", row: d.row, column: 1, style: detailFocused ? .bold : .dimmed)
         }
-        DetailPane.draw(state, doc: doc, rect: layout.detail, into: &grid)
     }
 }
 

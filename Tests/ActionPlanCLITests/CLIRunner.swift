@@ -66,3 +66,23 @@ extension CLI.Result {
         self.init(status: ran.status, stdout: ran.out, stderr: ran.err)
     }
 }
+
+/// A test case on its own scratch data directory holding a copy of one sample plan from data/,
+/// made before each test and removed after it (the command tests that change a plan).
+class ScratchPlanTestCase: XCTestCase {
+    /// The sample plan copied in; a subclass names its own.
+    class var samplePlan: String { "luton-chief-executive-2006-07" }
+    /// Its id, and the scratch directory that holds it.
+    var plan: String { Self.samplePlan }
+    var dir = ""
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        dir = try CLI.scratchData(copying: ["\(plan).json"])
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: dir)
+        super.tearDown()
+    }
+}

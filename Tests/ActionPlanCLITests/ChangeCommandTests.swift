@@ -4,18 +4,7 @@ import XCTest
 
 /// The commands that change a plan, through the binary: what they print, their exit codes, and that a
 /// refused change leaves the file byte for byte as it was.
-final class ChangeCommandTests: XCTestCase {
-    private var dir = ""
-    private let plan = "luton-chief-executive-2006-07"
-
-    override func setUpWithError() throws {
-        dir = try CLI.scratchData(copying: ["\(plan).json"])
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: dir)
-    }
-
+final class ChangeCommandTests: ScratchPlanTestCase {
     @discardableResult
     private func run(_ arguments: [String]) throws -> CLI.Result {
         try CLI.run(arguments + ["--data", dir], environment: ["ACTIONPLAN_USER": "ed"])

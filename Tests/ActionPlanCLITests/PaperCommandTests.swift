@@ -3,18 +3,9 @@ import XCTest
 
 /// `report --paper` and `--format docx|pdf` as an officer runs them, on a scratch copy of seed 004's plan:
 /// the fields remembered in the plan file, the errors, the review-then-report sequence.
-final class PaperCommandTests: XCTestCase {
-    private let plan = "luton-disability-equality-2008"
-    private var dir = ""
+final class PaperCommandTests: ScratchPlanTestCase {
+    override class var samplePlan: String { "luton-disability-equality-2008" }
     private var file: String { "\(dir)/\(plan).json" }
-
-    override func setUpWithError() throws {
-        dir = try CLI.scratchData(copying: ["\(plan).json"])
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: dir)
-    }
 
     @discardableResult
     private func run(_ args: [String], environment: [String: String] = [:]) throws -> CLI.Result {

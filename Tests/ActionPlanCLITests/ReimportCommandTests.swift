@@ -5,18 +5,7 @@ import XCTest
 /// `actionplan import FILE --into PLAN_ID` through the binary: the change list it prints, that --dry-run
 /// and a run with nothing to change write nothing (no backup either), one undo for the whole import, and
 /// the refusals with their exit codes.
-final class ReimportCommandTests: XCTestCase {
-    private var dir = ""
-    private let plan = "luton-chief-executive-2006-07"
-
-    override func setUpWithError() throws {
-        dir = try CLI.scratchData(copying: ["\(plan).json"])
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: dir)
-    }
-
+final class ReimportCommandTests: ScratchPlanTestCase {
     @discardableResult
     private func run(_ arguments: [String]) throws -> CLI.Result {
         try CLI.run(arguments + ["--data", dir], environment: ["ACTIONPLAN_USER": "ed"])

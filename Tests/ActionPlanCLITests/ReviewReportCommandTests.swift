@@ -3,18 +3,9 @@ import XCTest
 
 /// `review`, `summary --compare` and `report` as an officer runs them, on a scratch copy of seed 004's
 /// plan (data/luton-disability-equality-2008.json).
-final class ReviewReportCommandTests: XCTestCase {
-    private let plan = "luton-disability-equality-2008"
-    private var dir = ""
+final class ReviewReportCommandTests: ScratchPlanTestCase {
+    override class var samplePlan: String { "luton-disability-equality-2008" }
     private var file: String { "\(dir)/\(plan).json" }
-
-    override func setUpWithError() throws {
-        dir = try CLI.scratchData(copying: ["\(plan).json"])
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: dir)
-    }
 
     @discardableResult
     private func run(_ args: [String], ascii: Bool = false) throws -> CLI.Result {

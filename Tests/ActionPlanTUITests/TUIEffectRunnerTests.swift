@@ -21,23 +21,11 @@ final class TUIEffectRunnerTests: XCTestCase {
 
     /// Runs an event through update and performs every effect, as the backend does.
     func run(_ state: AppState, _ event: Event, runner: EffectRunner) -> (AppState, quit: Bool) {
-        var s = state
-        var queue = [event]
-        while !queue.isEmpty {
-            let (next, fx) = update(s, queue.removeFirst())
-            s = next
-            for e in fx {
-                if e.isQuit { return (s, true) }
-                queue += runner.perform(e)
-            }
-        }
-        return (s, false)
+        runner.drive(state, event)
     }
 
     func keys(_ state: AppState, _ keys: [Key], runner: EffectRunner) -> AppState {
-        var s = state
-        for k in keys { s = run(s, .key(k), runner: runner).0 }
-        return s
+        keys.reduce(state) { run($0, .key($1), runner: runner).0 }
     }
 
     func testStartupListsPlansWithABadFileAndOpensOnlyWhenOne() throws {

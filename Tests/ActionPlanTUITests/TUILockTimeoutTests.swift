@@ -24,16 +24,7 @@ final class TUILockTimeoutTests: XCTestCase {
     }
 
     private func keys(_ state: AppState, _ keys: [Key], runner: EffectRunner) -> AppState {
-        var s = state
-        for k in keys {
-            var queue: [Event] = [.key(k)]
-            while !queue.isEmpty {
-                let (next, fx) = update(s, queue.removeFirst())
-                s = next
-                for e in fx where !e.isQuit { queue += runner.perform(e) }
-            }
-        }
-        return s
+        runner.drive(state, keys: keys)
     }
 
     func testASaveBlockedByALockIsKeptPendingAndRetriedWithW() throws {

@@ -23,16 +23,7 @@ final class TUIReviewEffectTests: XCTestCase {
 
     /// Keys through update, every effect performed and its events fed back, as the backend does.
     func keys(_ state: AppState, _ keys: [Key]) -> AppState {
-        var s = state
-        for k in keys {
-            var queue: [Event] = [.key(k)]
-            while !queue.isEmpty {
-                let (next, fx) = update(s, queue.removeFirst())
-                s = next
-                for e in fx where !e.isQuit { queue += runner.perform(e) }
-            }
-        }
-        return s
+        runner.drive(state, keys: keys)
     }
 
     func opened() throws -> AppState {

@@ -38,14 +38,7 @@ final class TUISyncTests: XCTestCase {
     }
 
     private func run(_ state: AppState, _ event: Event, runner: EffectRunner) -> AppState {
-        var s = state
-        var queue = [event]
-        while !queue.isEmpty {
-            let (next, fx) = update(s, queue.removeFirst())
-            s = next
-            for e in fx where !e.isQuit { queue += runner.perform(e) }
-        }
-        return s
+        runner.drive(state, event, ignoringQuit: true).state
     }
 
     private func opened(_ store: PlanStore, syncAvailable: Bool) throws -> AppState {

@@ -4,46 +4,13 @@ import XCTest
 /// A progress meeting with the real binary in tmux: review 1 opened and closed with the CLI, review 2
 /// opened with R in `actionplan meet`, three targets set with m, x (with a forecast) and p, the
 /// summary, the report; then the CLI closes review 2 and `summary --compare` shows the change.
-/// Uses the Tmux helper of UIEndToEndTests (real pty, send-keys in, capture-pane out).
-final class MeetingEndToEndTests: XCTestCase {
+/// Uses the Tmux helper (Tmux.swift: real pty, send-keys in, capture-pane out).
+final class MeetingEndToEndTests: TmuxTestCase {
     static let planID = "luton-children-learning-2006-07"
-
-    var tmux: Tmux!
-    var dataDir = ""
-
-    override func setUpWithError() throws {
-        guard let tmuxPath = Tmux.find() else { throw XCTSkip("tmux is not installed") }
-        let binary = CLI.binary
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            XCTFail("\(binary) is missing: run `swift build` before `swift test`")
-            throw XCTSkip("no binary")
-        }
-        dataDir = try CLI.scratchData(copying: ["\(Self.planID).json"])
-        tmux = Tmux(path: tmuxPath, socket: "apmeet-\(getpid())-\(UUID().uuidString.prefix(8))", binary: binary)
-    }
-
-    override func tearDownWithError() throws {
-        tmux?.killServer()
-        if !dataDir.isEmpty { try? FileManager.default.removeItem(atPath: dataDir) }
-    }
+    override class var samplePlans: [String] { [planID] }
 
     func cli(_ arguments: [String]) throws -> CLI.Result {
         try CLI.run(arguments + ["--data", dataDir], environment: ["ACTIONPLAN_USER": "clerk"])
-    }
-
-    func planJSON() throws -> [String: Any] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: "\(dataDir)/\(Self.planID).json"))
-        return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-    }
-
-    func targets(_ json: [String: Any]) throws -> [String: [String: Any]] {
-        var out: [String: [String: Any]] = [:]
-        for issue in try XCTUnwrap(json["keyIssues"] as? [[String: Any]]) {
-            for objective in try XCTUnwrap(issue["objectives"] as? [[String: Any]]) {
-                for t in try XCTUnwrap(objective["targets"] as? [[String: Any]]) { out[t["id"] as! String] = t }
-            }
-        }
-        return out
     }
 
     func testAMeetingSetsThreeTargetsAndTheClosedReviewShowsTheChange() throws {

@@ -3,31 +3,7 @@ import XCTest
 
 /// Issue 12 in a real terminal (tmux): where the cursor is, screen-reader mode, typing in a
 /// non-UTF-8 locale, pastes, Ctrl-S and Ctrl-Z. Everything else is tested in-process.
-final class UIAccessibilityEndToEndTests: XCTestCase {
-    static let planID = UIEndToEndTests.planID
-    private var tmux: Tmux!
-    private var dataDir = ""
-    private var planFile: String { dataDir + "/\(Self.planID).json" }
-
-    override func setUpWithError() throws {
-        guard let tmuxPath = Tmux.find() else { throw XCTSkip("tmux is not installed") }
-        let binary = UIEndToEndTests.repoRoot.appendingPathComponent(".build/debug/actionplan").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            XCTFail("\(binary) is missing: run `swift build` before `swift test`")
-            throw XCTSkip("no binary")
-        }
-        dataDir = NSTemporaryDirectory() + "actionplan-a11y-e2e-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
-        let source = UIEndToEndTests.repoRoot.appendingPathComponent("data/\(Self.planID).json")
-        try Data(contentsOf: source).write(to: URL(fileURLWithPath: planFile))
-        tmux = Tmux(path: tmuxPath, socket: "apa11y-\(getpid())-\(UUID().uuidString.prefix(8))", binary: binary)
-    }
-
-    override func tearDownWithError() throws {
-        tmux?.killServer()
-        if !dataDir.isEmpty { try? FileManager.default.removeItem(atPath: dataDir) }
-    }
-
+final class UIAccessibilityEndToEndTests: TmuxTestCase {
     private func start(_ extra: [String] = [], environment: [String: String] = ["LC_ALL": "C.UTF-8"]) throws {
         var env = environment
         env["TERM"] = "xterm-256color"
@@ -42,33 +18,6 @@ final class UIAccessibilityEndToEndTests: XCTestCase {
         let lines = tmux.capture().components(separatedBy: "\n")
         guard xy.count == 2, xy[1] < lines.count else { return ("", -1, -1) }
         return (lines[xy[1]], xy[0], xy[1])
-    }
-
-    /// Waits (with a deadline, never a fixed sleep) until the cursor's line contains `text`.
-    private func waitForCursor(on text: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let deadline = Date().addingTimeInterval(15)
-        var last = cursorLine()
-        while Date() < deadline {
-            last = cursorLine()
-            if last.line.contains(text) { return }
-            usleep(20_000)
-        }
-        XCTFail("the cursor is at \(last.x),\(last.y) on \"\(last.line)\", not on \"\(text)\"\n\(tmux.capture())", file: file, line: line)
-        throw Tmux.TmuxError.timeout(text)
-    }
-
-    private func json() throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: planFile))) as! [String: Any]
-    }
-
-    private func target(_ id: String) throws -> [String: Any] {
-        let plan = try json()
-        for issue in plan["keyIssues"] as! [[String: Any]] {
-            for objective in issue["objectives"] as! [[String: Any]] {
-                for t in objective["targets"] as! [[String: Any]] where t["id"] as? String == id { return t }
-            }
-        }
-        throw Tmux.TmuxError.failed("no target \(id)")
     }
 
     // MARK: - The cursor follows the selection
@@ -101,18 +50,6 @@ final class UIAccessibilityEndToEndTests: XCTestCase {
         try tmux.waitForExit()
     }
 
-    /// Polls `condition` until it holds (deadline, never a fixed sleep).
-    private func waitForCondition(_ what: String, timeout: TimeInterval = 15, file: StaticString = #filePath, line: UInt = #line,
-                           _ condition: () throws -> Bool) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if (try? condition()) == true { return }
-            usleep(20_000)
-        }
-        XCTFail("timed out waiting for \(what); the screen was:\n\(tmux.capture())", file: file, line: line)
-        throw Tmux.TmuxError.timeout(what)
-    }
-
     private func onT1() throws {
         tmux.keys("j")
         try waitForCursor(on: "Improve performance")
@@ -129,7 +66,7 @@ final class UIAccessibilityEndToEndTests: XCTestCase {
         try tmux.waitFor("Forecast for target t1")
         tmux.literal("Budget of £5k agreed – café")
         tmux.keys("Enter")
-        try waitForCondition("the forecast saved") { try target("t1")["forecast"] as? String == "Budget of £5k agreed – café" }
+        try waitUntil("the forecast saved") { try target("t1")["forecast"] as? String == "Budget of £5k agreed – café" }
         XCTAssertEqual(try target("t1")["status"] as? String, "notAssessed")
         tmux.keys("C-c")
         try tmux.waitForExit()
@@ -148,7 +85,7 @@ final class UIAccessibilityEndToEndTests: XCTestCase {
         try tmux.waitFor("Second paragraph.")
         try tmux.waitFor("Comment for target t1") // still editing: no line break saved it
         tmux.keys("Enter")
-        try waitForCondition("the comment saved") { (try target("t1")["comment"] as? String)?.contains("Second paragraph.") == true }
+        try waitUntil("the comment saved") { (try target("t1")["comment"] as? String)?.contains("Second paragraph.") == true }
         XCTAssertEqual(try target("t1")["comment"] as? String, "First paragraph.\nm\nx\n[31mSecond paragraph.")
         XCTAssertEqual(try target("t1")["status"] as? String, before, "no status changed")
         // Outside an editor, a paste is ignored and said.
@@ -173,7 +110,7 @@ final class UIAccessibilityEndToEndTests: XCTestCase {
         XCTAssertNil(try target("t1")["comment"] as? String, "nothing saved yet")
         XCTAssertEqual(try target("t1")["status"] as? String, "notAssessed")
         tmux.keys("Enter")
-        try waitForCondition("the comment saved") { try target("t1")["comment"] as? String == "Line one\nm\nx\nLine four" }
+        try waitUntil("the comment saved") { try target("t1")["comment"] as? String == "Line one\nm\nx\nLine four" }
         XCTAssertEqual(try target("t1")["status"] as? String, "notAssessed")
         tmux.keys("C-c")
         try tmux.waitForExit()
@@ -212,7 +149,7 @@ final class UIAccessibilityEndToEndTests: XCTestCase {
         tmux.keys("j")
         try waitForCursor(on: "Improve performance")
         tmux.keys("C-c")
-        try waitForCondition("the alternate screen left") { tmux.display("#{alternate_on}") == "0" }
+        try waitUntil("the alternate screen left") { tmux.display("#{alternate_on}") == "0" }
         tmux.literal("echo \"exit=$?\"")
         tmux.keys("Enter")
         try tmux.waitFor("exit=0")

@@ -4,33 +4,14 @@ import XCTest
 /// Runs the real `actionplan` binary inside tmux (a real pty and terminal emulator): keys go in with
 /// send-keys, the screen comes back with capture-pane, and the plan file is checked on disk.
 /// Needs `swift build` first (the Makefile's `make test` does it) and tmux (skipped without it).
-final class UIEndToEndTests: XCTestCase {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+final class UIEndToEndTests: TmuxTestCase {
     static let planID = "luton-children-learning-2006-07"
-
-    var tmux: Tmux!
-    var dataDir = ""
-
-    override func setUpWithError() throws {
-        guard let tmuxPath = Tmux.find() else { throw XCTSkip("tmux is not installed") }
-        let binary = Self.repoRoot.appendingPathComponent(".build/debug/actionplan").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            XCTFail("\(binary) is missing: run `swift build` before `swift test`")
-            throw XCTSkip("no binary")
-        }
-        dataDir = NSTemporaryDirectory() + "actionplan-ui-e2e-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
-        tmux = Tmux(path: tmuxPath, socket: "apui-\(getpid())-\(UUID().uuidString.prefix(8))", binary: binary)
-    }
-
-    override func tearDownWithError() throws {
-        tmux?.killServer()
-        if !dataDir.isEmpty { try? FileManager.default.removeItem(atPath: dataDir) }
-    }
+    /// Each test copies the plan itself (some change it first).
+    override class var samplePlans: [String] { [] }
 
     /// Copies the sample plan (never touching data/ itself), optionally changing it first.
     func copySamplePlan(_ change: ((inout [String: Any]) -> Void)? = nil) throws -> String {
-        let source = Self.repoRoot.appendingPathComponent("data/\(Self.planID).json")
+        let source = CLI.repoRoot.appendingPathComponent("data/\(Self.planID).json")
         let target = dataDir + "/\(Self.planID).json"
         var data = try Data(contentsOf: source)
         if let change {
@@ -186,124 +167,5 @@ final class UIEndToEndTests: XCTestCase {
         try tmux.waitFor("Key Issue 1: Leadership")
         tmux.keys("q")
         try tmux.waitForExit()
-    }
-}
-
-/// A private tmux server on its own socket, running one program in one pane.
-final class Tmux {
-    let path: String
-    let socket: String
-    let binary: String
-    let session = "ui"
-
-    init(path: String, socket: String, binary: String) {
-        self.path = path
-        self.socket = socket
-        self.binary = binary
-    }
-
-    static func find() -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
-            let p = "\(dir)/tmux"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }
-
-    /// Runs a tmux command with posix_spawn and waitpid. Output goes through a file, not a pipe:
-    /// the server that new-session starts would inherit a pipe and keep it open.
-    @discardableResult
-    func run(_ args: [String]) -> (status: Int32, output: String) {
-        let outPath = NSTemporaryDirectory() + "tmux-out-\(UUID().uuidString)"
-        defer { unlink(outPath) }
-        let argv = [path, "-L", socket, "-f", "/dev/null"] + args
-        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { for a in cArgs { free(a) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, path, &actions, nil, &cArgs, environ)
-        guard rc == 0 else { return (-1, "posix_spawn failed: \(rc)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        let exited = (status & 0x7f) == 0
-        return (exited ? (status >> 8) & 0xff : -1, output)
-    }
-
-    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-
-    func start(arguments: [String], environment: [String: String], width: Int = 120, height: Int = 40) throws {
-        let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
-        // The shell records the exit status in a file (tmux 3.3 does not always report #{pane_dead_status}).
-        let command = "env -u NO_COLOR \(env) \(Tmux.quote(binary)) " + arguments.map(Tmux.quote).joined(separator: " ")
-            + "; echo $? > \(Tmux.quote(statusPath))"
-        let r = run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command])
-        guard r.status == 0 else { throw TmuxError.failed("new-session: \(r.output)") }
-        run(["set-option", "-t", session, "remain-on-exit", "on"])
-        run(["set-option", "-t", session, "allow-rename", "on"])
-        run(["set-window-option", "-t", session, "automatic-rename", "off"])
-    }
-
-    func keys(_ keys: String...) { run(["send-keys", "-t", session] + keys) }
-    func literal(_ text: String) { run(["send-keys", "-t", session, "-l", text]) }
-
-    func capture(escapes: Bool = false) -> String {
-        run(["capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : [])).output
-    }
-
-    func display(_ format: String) -> String {
-        run(["display-message", "-p", "-t", session, format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    func paneTitle() -> String { display("#{pane_title}") }
-    func windowName() -> String { display("#{window_name}") }
-    var statusPath: String { NSTemporaryDirectory() + "\(socket).status" }
-
-    /// The program's exit status, once it has exited.
-    func exitStatus() -> Int32? {
-        guard let text = try? String(contentsOfFile: statusPath, encoding: .utf8) else { return nil }
-        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-
-    func resize(width: Int, height: Int) {
-        run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
-    }
-
-    /// Polls the screen until it shows `text` (no fixed sleeps).
-    func waitFor(_ text: String, timeout: TimeInterval = 15, file: StaticString = #filePath, line: UInt = #line) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        var screen = ""
-        while Date() < deadline {
-            screen = capture()
-            if screen.contains(text) { return }
-            usleep(20_000)
-        }
-        XCTFail("timed out waiting for \"\(text)\"; the screen was:\n\(screen)", file: file, line: line)
-        throw TmuxError.timeout(text)
-    }
-
-    func waitForExit(timeout: TimeInterval = 15, file: StaticString = #filePath, line: UInt = #line) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if display("#{pane_dead}") == "1" && exitStatus() != nil { return }
-            usleep(20_000)
-        }
-        XCTFail("the program did not exit; the screen was:\n\(capture())", file: file, line: line)
-        throw TmuxError.timeout("exit")
-    }
-
-    func killServer() {
-        run(["kill-server"])
-        unlink(statusPath)
-    }
-
-    enum TmuxError: Error {
-        case failed(String)
-        case timeout(String)
     }
 }

@@ -7,41 +7,14 @@ import XCTest
 /// back, two sessions see each other ("also open by"), a bad file among many is listed, a plan file
 /// saved as garbage while open keeps the last good version on screen and refuses to save, and hostile
 /// text never reaches the terminal as control codes (the raw bytes, through a pty).
-final class UISessionEndToEndTests: XCTestCase {
+final class UISessionEndToEndTests: TmuxTestCase {
     static let planID = UIEndToEndTests.planID
-    var servers: [Tmux] = []
-    var tmuxPath = ""
-    var binary = ""
-    var dataDir = ""
-    var planFile: String { dataDir + "/\(Self.planID).json" }
-
-    override func setUpWithError() throws {
-        guard let path = Tmux.find() else { throw XCTSkip("tmux is not installed") }
-        tmuxPath = path
-        binary = UIEndToEndTests.repoRoot.appendingPathComponent(".build/debug/actionplan").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            XCTFail("\(binary) is missing: run `swift build` before `swift test`")
-            throw XCTSkip("no binary")
-        }
-        dataDir = NSTemporaryDirectory() + "actionplan-ui-session-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: UIEndToEndTests.repoRoot.appendingPathComponent("data/\(Self.planID).json").path,
-                                         toPath: planFile)
-    }
-
-    override func tearDownWithError() throws {
-        let socketDir = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())"
-        for server in servers {
-            server.killServer()
-            unlink("\(socketDir)/\(server.socket)") // tmux leaves the socket file of a killed server behind
-        }
-        if !dataDir.isEmpty { try? FileManager.default.removeItem(atPath: dataDir) }
-    }
+    var planFile: String { planPath() }
+    var binary: String { CLI.binary }
 
     /// A UI session in its own tmux server (so several can run at once), as `user`.
     func startUI(user: String = "e2e-tester", arguments: [String] = []) throws -> Tmux {
-        let tmux = Tmux(path: tmuxPath, socket: "apss-\(getpid())-\(UUID().uuidString.prefix(8))", binary: binary)
-        servers.append(tmux)
+        let tmux = newServer()
         try tmux.start(arguments: ["--data", dataDir, "--as-of", "2007-01-15"] + arguments,
                        environment: ["LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "ACTIONPLAN_USER": user,
                                      "ACTIONPLAN_DISK_CHECK_SECONDS": "0.2"])
@@ -188,7 +161,7 @@ final class UISessionEndToEndTests: XCTestCase {
     // MARK: - 4. Bad files
 
     func testABadFileAmongManyIsListedWithItsError() throws {
-        try FileManager.default.copyItem(atPath: UIEndToEndTests.repoRoot.appendingPathComponent("data/kent-cfe-equalities-2008-10.json").path,
+        try FileManager.default.copyItem(atPath: CLI.repoRoot.appendingPathComponent("data/kent-cfe-equalities-2008-10.json").path,
                                          toPath: dataDir + "/kent-cfe-equalities-2008-10.json")
         try Data("{\n  \"id\": \"broken\",\n  \"title\": \"Broken\",,\n}\n".utf8).write(to: URL(fileURLWithPath: dataDir + "/broken.json"))
         let ui = try startUI()
@@ -261,7 +234,7 @@ final class UISessionEndToEndTests: XCTestCase {
 
         let out = NSTemporaryDirectory() + "pty-\(UUID().uuidString).bin"
         defer { unlink(out) }
-        let script = UIEndToEndTests.repoRoot.appendingPathComponent("scripts/pty_capture.py").path
+        let script = CLI.repoRoot.appendingPathComponent("scripts/pty_capture.py").path
         // Open the plan, go down to t1 (detail pane with the comment), open the comment editor
         // (the text in the editor), cancel, search for "pwned" (matching text in the status bar), quit.
         let run = try CLI.runProgram("/usr/bin/python3", [
@@ -299,43 +272,6 @@ final class UISessionEndToEndTests: XCTestCase {
             XCTAssertTrue(has(Array(shown.utf8)), "\(shown) was not drawn")
         }
     }
-}
-
-extension XCTestCase {
-    /// Polls a condition (every 20 ms, up to `timeout`), failing if it never holds.
-    func waitUntil(_ what: String, timeout: TimeInterval = 15, file: StaticString = #filePath, line: UInt = #line,
-                   _ condition: () -> Bool) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if condition() { return }
-            usleep(20_000)
-        }
-        XCTFail("never true: \(what)", file: file, line: line)
-        throw Tmux.TmuxError.timeout(what)
-    }
-}
-
-extension Tmux {
-    /// The pid of the program (the child of the pane's shell).
-    func programPID(file: StaticString = #filePath, line: UInt = #line) throws -> Int32 {
-        let shell = try XCTUnwrap(Int32(display("#{pane_pid}")), file: file, line: line)
-        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
-        return try XCTUnwrap(children.split(separator: " ").compactMap { Int32($0) }.first, "no child of \(shell)", file: file, line: line)
-    }
-
-    /// Polls the screen until `text` is gone.
-    func waitForAbsence(_ text: String, timeout: TimeInterval = 15, file: StaticString = #filePath, line: UInt = #line) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        var screen = ""
-        while Date() < deadline {
-            screen = capture()
-            if !screen.contains(text) { return }
-            usleep(20_000)
-        }
-        XCTFail("\"\(text)\" never went away; the screen was:\n\(screen)", file: file, line: line)
-        throw TmuxError.timeout(text)
-    }
-
 }
 
 extension CLI {

@@ -8,8 +8,9 @@ import Glibc
 
 /// A scratch world for git: a fresh `mkdtemp` directory in /tmp, with git confined to it
 /// (GIT_CEILING_DIRECTORIES its parent, no system config, HOME inside it), so no test can ever reach
-/// this project's own repository or anyone's config.
-struct GitSandbox {
+/// this project's own repository or anyone's config. (Not ActionPlanTestSupport's GitSandbox: this one
+/// also runs git by hand, as a person would: a bare remote, git pull, hooks.)
+struct SyncWorld {
     let root: String
     let env: [String: String]
 
@@ -74,7 +75,7 @@ final class SyncCommandTests: XCTestCase {
         try PlanStore(directory: dir).update(plan) { body(&$0) }
     }
 
-    private func sync(_ box: GitSandbox, _ dir: String, _ args: [String] = [], expect status: Int32 = 0,
+    private func sync(_ box: SyncWorld, _ dir: String, _ args: [String] = [], expect status: Int32 = 0,
                       file: StaticString = #filePath, line: UInt = #line) throws -> CLI.Result {
         let r = try box.actionplan(["sync", "--data", dir] + args)
         XCTAssertEqual(r.status, status, "sync \(args) in \(dir): \(r.stdout)\n\(r.stderr)", file: file, line: line)
@@ -82,7 +83,7 @@ final class SyncCommandTests: XCTestCase {
     }
 
     /// A remote and three clones: a server, a laptop, a partner's machine.
-    private func world(_ box: GitSandbox) throws -> (remote: String, a: String, b: String, c: String) {
+    private func world(_ box: SyncWorld) throws -> (remote: String, a: String, b: String, c: String) {
         let remote = box.root + "/remote.git"
         try box.git(["init", "-q", "--bare", remote])
         let a = try box.dataDirectory("server", plans: [plan, other])
@@ -97,7 +98,7 @@ final class SyncCommandTests: XCTestCase {
     }
 
     func testThreeClonesChangingOfflineThenSyncingInTurnLoseNothing() throws {
-        let box = try GitSandbox()
+        let box = try SyncWorld()
         defer { box.remove() }
         let (_, a, b, c) = try world(box)
         XCTAssertEqual(try load(b), try load(a), "a new clone got the plans")
@@ -149,7 +150,7 @@ final class SyncCommandTests: XCTestCase {
     }
 
     func testPlainGitPullMergesPlansWithTheDriverAfterInit() throws {
-        let box = try GitSandbox()
+        let box = try SyncWorld()
         defer { box.remove() }
         let (_, a, b, _) = try world(box)
         try change(a, "t1", .status, "met", who: "jo", when: "2026-12-01T09:00:00Z")
@@ -170,7 +171,7 @@ final class SyncCommandTests: XCTestCase {
     }
 
     func testWithoutARemoteSyncOnlyCommits() throws {
-        let box = try GitSandbox()
+        let box = try SyncWorld()
         defer { box.remove() }
         let dir = try box.dataDirectory("alone", plans: [plan])
         let r = try sync(box, dir, ["--init"])
@@ -189,7 +190,7 @@ final class SyncCommandTests: XCTestCase {
     // MARK: - Bad input and faults: a clear message, nothing lost, a state sync resumes from
 
     func testNoNetworkKeepsTheCommitAndTheNextSyncSendsIt() throws {
-        let box = try GitSandbox()
+        let box = try SyncWorld()
         defer { box.remove() }
         let (remote, a, _, _) = try world(box)
         try box.git(["remote", "set-url", "origin", box.root + "/unplugged.git"], in: a)
@@ -204,7 +205,7 @@ final class SyncCommandTests: XCTestCase {
     }
 
     func testAPushRejectedBecauseSomeonePushedFirstIsRetriedThenBounded() throws {
-        let box = try GitSandbox()
+        let box = try SyncWorld()
         defer { box.remove() }
         let (_, a, b, _) = try world(box)
         // Each push from A is preceded by a push from B (a pre-push hook), as if B always got there first.
@@ -241,7 +242,7 @@ final class SyncCommandTests: XCTestCase {
     }
 
     func testMissingGitForeignFilesAndADetachedHeadChangeNothing() throws {
-        let box = try GitSandbox()
+        let box = try SyncWorld()
         defer { box.remove() }
         let (_, a, _, _) = try world(box)
         try change(a, "t1", .status, "met", who: "jo", when: "2026-12-01T09:00:00Z")
@@ -274,7 +275,7 @@ final class SyncCommandTests: XCTestCase {
     }
 
     func testAFileThatCannotBeMergedIsNamedTheOthersMergeAndSyncResumes() throws {
-        let box = try GitSandbox()
+        let box = try SyncWorld()
         defer { box.remove() }
         let (_, a, b, _) = try world(box)
         // Someone pushes a broken plan with plain git; the laptop changed the same plan and another one.

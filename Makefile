@@ -35,7 +35,7 @@ run: build
 
 # The tests run three at a time: many of them wait on a program they started (the binary, git, tmux),
 # so on a 2-core machine three workers keep both cores busy (measured once built: serial 56 s, two
-# workers 32 s, three 28 s). Every test makes its own scratch directories and tmux sockets, so they
+# workers 32 s, three 23-26 s). Every test makes its own scratch directories and tmux sockets, so they
 # may run side by side. `make test TEST_WORKERS=1` runs them one after another.
 TEST_WORKERS ?= 3
 test: test-deps

@@ -1,3 +1,4 @@
+import ActionPlanTestSupport
 import Foundation
 import XCTest
 #if canImport(Glibc)
@@ -17,13 +18,7 @@ final class Tmux {
         self.binary = binary
     }
 
-    static func find() -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
-            let p = "\(dir)/tmux"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }
+    static func find() -> String? { Subprocess.which("tmux") }
 
     /// Runs a tmux command with posix_spawn and waitpid. Output goes through a file, not a pipe:
     /// the server that new-session starts would inherit a pipe and keep it open.
@@ -168,8 +163,8 @@ class TmuxTestCase: XCTestCase {
     /// The sample plans from data/ copied into the scratch directory; a subclass names its own.
     class var samplePlans: [String] { ["luton-children-learning-2006-07"] }
     var dataDir = ""
-    /// The server made in setUp.
-    var tmux: Tmux!
+    /// The first server, made when a test first uses it.
+    lazy var tmux: Tmux = newServer()
     private var servers: [Tmux] = []
     private var tmuxPath = ""
 
@@ -182,7 +177,6 @@ class TmuxTestCase: XCTestCase {
             throw XCTSkip("no binary")
         }
         dataDir = try CLI.scratchData(copying: Self.samplePlans.map { "\($0).json" })
-        tmux = newServer()
     }
 
     override func tearDownWithError() throws {
@@ -205,10 +199,13 @@ class TmuxTestCase: XCTestCase {
     /// A plan file in the scratch directory.
     func planPath(_ id: String = samplePlans[0]) -> String { "\(dataDir)/\(id).json" }
 
-    /// A plan file as read back from disk, as JSON.
-    func planJSON(_ id: String = samplePlans[0]) throws -> [String: Any] {
-        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: planPath(id)))) as? [String: Any])
+    /// A JSON file (a plan, a recovery file) as read back from disk.
+    func json(_ path: String) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
     }
+
+    /// A plan file as read back from disk, as JSON.
+    func planJSON(_ id: String = samplePlans[0]) throws -> [String: Any] { try json(planPath(id)) }
 
     /// Every target of a plan file on disk, by id.
     func targets(_ json: [String: Any]) throws -> [String: [String: Any]] {
@@ -227,9 +224,16 @@ class TmuxTestCase: XCTestCase {
         return t
     }
 
+    /// The target at `index` in the first objective of the first Key Issue of a plan file.
+    func target(_ index: Int, in path: String) throws -> [String: Any] {
+        let issues = try XCTUnwrap(try json(path)["keyIssues"] as? [[String: Any]])
+        let objectives = try XCTUnwrap(issues[0]["objectives"] as? [[String: Any]])
+        return try XCTUnwrap(objectives[0]["targets"] as? [[String: Any]])[index]
+    }
+
     /// Waits until the line the terminal cursor is on contains `text` (the cursor sits on what is selected).
     func waitForCursor(on text: String, in server: Tmux? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
-        let server = server ?? tmux!
+        let server = server ?? tmux
         let deadline = Date().addingTimeInterval(15)
         var last = ""
         while Date() < deadline {

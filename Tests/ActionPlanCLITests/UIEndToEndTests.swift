@@ -23,14 +23,6 @@ final class UIEndToEndTests: TmuxTestCase {
         return target
     }
 
-    func firstTarget(in path: String) throws -> [String: Any] {
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-        let issues = try XCTUnwrap(json["keyIssues"] as? [[String: Any]])
-        let objectives = try XCTUnwrap(issues[0]["objectives"] as? [[String: Any]])
-        let targets = try XCTUnwrap(objectives[0]["targets"] as? [[String: Any]])
-        return targets[0]
-    }
-
     func testReviewATargetInTheRealTerminalUI() throws {
         let file = try copySamplePlan()
         try tmux.start(arguments: ["--data", dataDir, "--plan", Self.planID, "--as-of", "2007-01-15"],
@@ -49,7 +41,7 @@ final class UIEndToEndTests: TmuxTestCase {
         try tmux.waitFor("Saved ")
         XCTAssertTrue(tmux.capture().contains("t1: · Not assessed → ✓ Met"))
         XCTAssertTrue(tmux.capture().contains("✓ 1 met"))
-        XCTAssertEqual(try firstTarget(in: file)["status"] as? String, "met")
+        XCTAssertEqual(try target(0, in: file)["status"] as? String, "met")
         let coloured = tmux.capture(escapes: true)
         XCTAssertTrue(coloured.contains("\u{1b}[32m✓ 1 met"), "met is green when colours are on: \(coloured.prefix(400).debugDescription)")
 
@@ -59,7 +51,7 @@ final class UIEndToEndTests: TmuxTestCase {
         try tmux.waitFor("Reviewed ✓ 完成 at the forum")
         tmux.keys("Enter")
         try tmux.waitFor("Comment     Reviewed ✓ 完成 at the forum")
-        XCTAssertEqual(try firstTarget(in: file)["comment"] as? String, "Reviewed ✓ 完成 at the forum")
+        XCTAssertEqual(try target(0, in: file)["comment"] as? String, "Reviewed ✓ 完成 at the forum")
 
         tmux.keys("u")
         try tmux.waitFor("Undid t1 comment")
@@ -71,7 +63,7 @@ final class UIEndToEndTests: TmuxTestCase {
         XCTAssertEqual(tmux.exitStatus(), 0)
         XCTAssertFalse(title.contains("pwned"))
 
-        let t1 = try firstTarget(in: file)
+        let t1 = try target(0, in: file)
         XCTAssertEqual(t1["status"] as? String, "met")
         XCTAssertNil(t1["comment"], "the undone comment is empty again")
         let history = try XCTUnwrap(t1["history"] as? [[String: Any]])

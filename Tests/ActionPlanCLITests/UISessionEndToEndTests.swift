@@ -10,7 +10,6 @@ import XCTest
 final class UISessionEndToEndTests: TmuxTestCase {
     static let planID = UIEndToEndTests.planID
     var planFile: String { planPath() }
-    var binary: String { CLI.binary }
 
     /// A UI session in its own tmux server (so several can run at once), as `user`.
     func startUI(user: String = "e2e-tester", arguments: [String] = []) throws -> Tmux {
@@ -19,16 +18,6 @@ final class UISessionEndToEndTests: TmuxTestCase {
                        environment: ["LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "ACTIONPLAN_USER": user,
                                      "ACTIONPLAN_DISK_CHECK_SECONDS": "0.2"])
         return tmux
-    }
-
-    func json(_ path: String) throws -> [String: Any] {
-        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-    }
-
-    func target(_ index: Int, in path: String) throws -> [String: Any] {
-        let issues = try XCTUnwrap(try json(path)["keyIssues"] as? [[String: Any]])
-        let objectives = try XCTUnwrap(issues[0]["objectives"] as? [[String: Any]])
-        return try XCTUnwrap(objectives[0]["targets"] as? [[String: Any]])[index]
     }
 
     // MARK: - 1. Our own save is not "saved by someone else"
@@ -244,7 +233,7 @@ final class UISessionEndToEndTests: TmuxTestCase {
             "--step", "wait:Target t1", "--step", "send:c", "--step", "wait:Comment for target t1",
             "--step", "send:\\e", "--step", "wait:cancelled; nothing changed", "--step", "send:/pwned\\r", "--step", "wait:Match 1",
             "--step", "send:q",
-            "--", binary, "--data", dataDir, "--plan", Self.planID,
+            "--", CLI.binary, "--data", dataDir, "--plan", Self.planID,
         ])
         XCTAssertEqual(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "0", run.stderr)
         XCTAssertEqual(run.stderr, "")

@@ -13,7 +13,7 @@ public struct GitSandbox {
 
     /// Nil when git is not installed or no directory could be made (the caller skips).
     public init?(prefix: String) {
-        guard access("/usr/bin/git", X_OK) == 0 || access("/bin/git", X_OK) == 0 else { return nil }
+        guard Subprocess.which("git") != nil else { return nil }
         var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { return nil }
         root = String(cString: made)

@@ -68,11 +68,13 @@ public enum Subprocess {
         }
 
         var killed = false
-        if let deadline, exited.wait(timeout: .now() + deadline) == .timedOut {
-            killed = true
-            kill(process.processIdentifier, SIGKILL)
-            exited.wait()
-        } else if deadline == nil {
+        if let deadline {
+            if exited.wait(timeout: .now() + deadline) == .timedOut {
+                killed = true
+                kill(process.processIdentifier, SIGKILL)
+                exited.wait()
+            }
+        } else {
             exited.wait()
         }
         // A grandchild holding the pipe open (a daemon the program started) would keep these
@@ -83,10 +85,13 @@ public enum Subprocess {
                       stdout: outputBytes.data, stderr: errorBytes.data)
     }
 
-    /// The path of a program on PATH (or in /usr/bin, /bin), nil when it is not installed.
+    /// The path of a program on PATH (or in /usr/bin, /bin, /usr/local/bin), nil when it is not
+    /// installed. (The core's `GitRepository.find` does the same for the program; the test targets
+    /// do not import the core here, so this is the one copy the tests use.)
     public static func which(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") + ["/usr/bin", "/bin"] {
+        let dirs = path.split(separator: ":").map(String.init) + ["/usr/bin", "/bin", "/usr/local/bin"]
+        for dir in dirs where !dir.isEmpty {
             let candidate = "\(dir)/\(name)"
             if access(candidate, X_OK) == 0 { return candidate }
         }

@@ -216,4 +216,10 @@ final class TUIRenderTests: XCTestCase {
         for line in grid.lines { XCTAssertTrue(line.unicodeScalars.allSatisfy(\.isASCII), line) }
         XCTAssertTrue(render(Sample.opened(glyphs: .ascii), size: Size(width: 40, height: 10)).lines[0].contains("60x16"))
     }
+
+    func testASCIIModeSaysAStatusChangeWithAnASCIIArrow() {
+        let s = send(moveTo(.target("t3"), in: Sample.opened(glyphs: .ascii)), .char("m")).0
+        let bottom = render(s, size: Size(width: 80, height: 24)).lines.last ?? ""
+        XCTAssertTrue(bottom.contains("t3: [N] Not met -> [Y] Met"), bottom)
+    }
 }

@@ -46,6 +46,10 @@ public enum Glyphs: Sendable {
         case "•": return "*"
         case "✓": return "Y"
         case "£": return "GBP"
+        // The program's own messages use arrows ("t1: [ ] Not assessed → [Y] Met"); without these a
+        // C-locale terminal showed "Not assessed ? [Y] Met".
+        case "→": return "->"
+        case "←": return "<-"
         default:
             if let cat = Optional(s.properties.generalCategory), cat == .nonspacingMark { return "" }
             return "?"

@@ -40,7 +40,7 @@ struct SetCommand: ParsableCommand {
                 switch entry.field {
                 case .status?:
                     let old = Status(rawValue: entry.old).map(glyphs.label) ?? entry.old
-                    print("\(address): \(old) → \(glyphs.label(status))")
+                    print("\(address): \(glyphs.change(old, glyphs.label(status)))")
                 default:
                     print("\(address): \(entry.fieldName) set")
                 }

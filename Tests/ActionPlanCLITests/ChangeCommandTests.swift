@@ -12,6 +12,16 @@ final class ChangeCommandTests: ScratchPlanTestCase {
 
     private var file: String { CLI.read("\(dir)/\(plan).json") }
 
+    func testInACLocaleTheChangeArrowIsASCII() throws {
+        let c = ["LANG": "C", "LC_ALL": "C", "ACTIONPLAN_USER": "ed"]
+        let set = try CLI.run(["set", "\(plan)/t1", "met", "--data", dir], environment: c)
+        XCTAssertEqual(set.status, 0, set.stderr)
+        XCTAssertTrue(set.stdout.contains("\(plan)/t1: [ ] Not assessed -> [Y] Met"), set.stdout)
+        let history = try CLI.run(["history", plan, "--data", dir], environment: c)
+        XCTAssertTrue(history.stdout.contains("[ ] Not assessed -> [Y] Met"), history.stdout)
+        for text in [set.stdout, history.stdout] { XCTAssertTrue(text.unicodeScalars.allSatisfy(\.isASCII), text) }
+    }
+
     func testBuildAPlanFromNothingThenUndoEachStep() throws {
         XCTAssertEqual(try run(["new", "demo", "--title", "Demo", "--period", "2026-04..2027-03"]).status, 0)
         XCTAssertEqual(try run(["add", "issue", "demo", "--title", "Leadership"]).stdout.split(separator: "\n").last, "demo/k1")

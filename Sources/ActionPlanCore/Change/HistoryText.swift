@@ -11,7 +11,7 @@ public enum HistoryText {
         case .added?:
             return "added" + (e.to.map { " at \($0)" } ?? "") + note
         case .moved?:
-            return "moved \(e.from?.description ?? "?") → \(e.to?.description ?? "?")" + note
+            return "moved " + glyphs.change(e.from?.description ?? "?", e.to?.description ?? "?") + note
         case .restored?:
             return "put back" + (e.to.map { " at \($0)" } ?? "") + note
         case .removed?:
@@ -20,7 +20,7 @@ public enum HistoryText {
             if let r = e.removed, r.kind != .target { s += " (with \(r.targetCount) target\(r.targetCount == 1 ? "" : "s"))" }
             return s + note
         case .notApplied?:
-            var s = e.field.map { "\($0.rawValue) → \(HistoryOutput.shown(e, e.new, glyphs: glyphs))" } ?? ""
+            var s = e.field.map { glyphs.change($0.rawValue, HistoryOutput.shown(e, e.new, glyphs: glyphs)) } ?? ""
             if let r = e.removed { s = "\(r.kind.name) \"\(ChangeText.text(of: r))\"" }
             return s + note
         }

@@ -33,7 +33,7 @@ public struct HistoryOutput {
 
     /// `"old" → "new" (note)`: one field change as `history` and `show` print it (`HistoryText` for all kinds).
     public static func change(_ e: HistoryEntry, glyphs: Glyphs) -> String {
-        "\(shown(e, e.old, glyphs: glyphs)) → \(shown(e, e.new, glyphs: glyphs))" + (e.note.map { " (\($0))" } ?? "")
+        glyphs.change(shown(e, e.old, glyphs: glyphs), shown(e, e.new, glyphs: glyphs)) + (e.note.map { " (\($0))" } ?? "")
     }
 
     /// `PLAN/t3`, `PLAN/k2`, or `PLAN` for the plan's own fields.

@@ -212,15 +212,8 @@ extension Grid {
                     continue
                 }
                 if cell.text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }) { continue }
-                rows[r][c] = Cell(text: Grid.asciiStandIn[cell.text] ?? "?", width: 1, style: cell.style)
+                rows[r][c] = Cell(text: Glyphs.oneCellStandIn[cell.text] ?? "?", width: 1, style: cell.style)
             }
         }
     }
-
-    static let asciiStandIn: [String: String] = [
-        "…": ".", "—": "-", "–": "-", "─": "-", "│": "|", "·": ".", "“": "\"", "”": "\"", "‘": "'", "’": "'",
-        "›": ">", "▶": ">", "▾": "-", "▸": "+", "✎": "*", "☑": "x", "☐": " ", "⚠": "!", "✓": "Y", "✗": "N",
-        "◐": "P", "×": "x", "█": "#", "▒": "+", "░": ".", "▲": "^", "▼": "v", "┌": "+", "┐": "+", "└": "+",
-        "┘": "+", "•": "*", "→": ">", "←": "<", "↑": "^", "↓": "v", "£": "L",
-    ]
 }

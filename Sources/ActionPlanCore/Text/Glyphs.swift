@@ -52,7 +52,18 @@ public enum Glyphs: Sendable {
         case "←": return "<-"
         default:
             if let cat = Optional(s.properties.generalCategory), cat == .nonspacingMark { return "" }
-            return "?"
+            return Glyphs.oneCellStandIn[String(s)] ?? "?"
         }
     }
+
+    /// An ASCII character for each symbol the program draws or writes (and common punctuation of
+    /// pasted text), one cell wide, so a grid made ASCII keeps its columns (`Grid.makeASCII`). `clean`
+    /// uses it too, after its own wider stand-ins ("..." for "…"): one table, so the import
+    /// preview's "a · b" is "a . b" in a C locale, as the screen's is, not "a ? b".
+    public static let oneCellStandIn: [String: String] = [
+        "…": ".", "—": "-", "–": "-", "─": "-", "│": "|", "·": ".", "“": "\"", "”": "\"", "‘": "'", "’": "'",
+        "›": ">", "▶": ">", "▾": "-", "▸": "+", "✎": "*", "☑": "x", "☐": " ", "⚠": "!", "✓": "Y", "✗": "N",
+        "◐": "P", "×": "x", "█": "#", "▒": "+", "░": ".", "▲": "^", "▼": "v", "┌": "+", "┐": "+", "└": "+",
+        "┘": "+", "•": "*", "→": ">", "←": "<", "↑": "^", "↓": "v", "£": "L",
+    ]
 }

@@ -8,8 +8,8 @@ final class ReviewReportCommandTests: ScratchPlanTestCase {
     private var file: String { "\(dir)/\(plan).json" }
 
     @discardableResult
-    private func run(_ args: [String], ascii: Bool = false) throws -> CLI.Result {
-        try CLI.run(args + ["--data", dir], environment: ascii ? ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""] : [:])
+    private func run(_ args: [String]) throws -> CLI.Result {
+        try CLI.run(args + ["--data", dir])
     }
 
     private func json(_ path: String) throws -> [String: Any] {
